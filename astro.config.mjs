@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig, envField } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+import sitemap from '@astrojs/sitemap';
+import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+
+export default defineConfig({
+  // The public address; canonical URLs, hreflang alternates, feeds and the sitemap use it.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  trailingSlash: 'always',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [mdx(), sitemap(), pagefindIndex()],
+  i18n: {
+    locales: ['en', 'fr', 'ar'],
+    defaultLocale: 'en',
+    // `/` itself is rendered on demand and picks the visitor's language (src/pages/index.astro).
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  env: {
+    schema: {
+      DATABASE_URL: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+      }),
+      DATABASE_AUTH_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
+    },
+  },
+  build: { inlineStylesheets: 'always' },
+  prefetch: false,
+  devToolbar: { enabled: false },
+});

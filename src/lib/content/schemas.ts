@@ -1,0 +1,134 @@
+import { z } from 'astro/zod';
+import { memberStates } from '../member-states.ts';
+import { deliveryModes, sectors, themes } from '../vocabulary.ts';
+import { locales } from '../i18n/locales.ts';
+
+/**
+ * The shape of every piece of writing on the site. `src/content.config.ts` hands these to
+ * Astro, which names the file and the field when an entry does not fit.
+ */
+
+const memberState = z.enum(memberStates, {
+  error: (issue) => `"${String(issue.input)}" is not the ISO code of an OIC member state`,
+});
+
+const year = z.number().int().min(1945).max(2100);
+
+/** A source a statement rests on. Every figure on the site carries one and its date. */
+export const sourceSchema = z
+  .object({
+    title: z.string().min(3).describe('What the source is, in its own language'),
+    url: z.url({ protocol: /^https?$/ }).describe('Where a reader can check it'),
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD').optional()
+      .describe('When the source was published, if it says'),
+  })
+  .strict();
+
+const sources = z.array(sourceSchema).min(1, 'list at least one source');
+
+/** Text given in English and, where written, in French and Arabic (never machine-translated). */
+export const localizedText = z
+  .object({ en: z.string().min(1), fr: z.string().min(1).optional(), ar: z.string().min(1).optional() })
+  .strict();
+
+export const caseStudySchema = z
+  .object({
+    title: z.string().min(5).max(140),
+    summary: z.string().min(40).max(360).describe('One or two sentences for lists, search and social cards'),
+    country: memberState.describe('The member state where the reform was done'),
+    partners: z.array(z.string().min(2)).default([]).describe('Partner organisations'),
+    themes: z.array(z.enum(themes)).min(1, 'tag at least one theme'),
+    sdgs: z.array(z.number().int().min(1).max(17)).default([]).describe('Related Sustainable Development Goals'),
+    years: z
+      .object({ from: year, to: year.optional() })
+      .strict()
+      .refine((span) => span.to === undefined || span.to >= span.from, {
+        message: '"to" must not come before "from"',
+        path: ['to'],
+      })
+      .describe('The years the reform covers; "to" left out while it goes on'),
+    published: z.coerce.date(),
+    updated: z.coerce.date().optional(),
+    featured: z.boolean().default(false).describe('Shown on the home page'),
+    sources,
+  })
+  .strict();
+
+export const guideSchema = z
+  .object({
+    title: z.string().min(5).max(140),
+    summary: z.string().min(40).max(360),
+    themes: z.array(z.enum(themes)).min(1),
+    audience: z.string().min(5).describe('Who the guide is written for'),
+    lastReviewed: z.coerce.date(),
+    published: z.coerce.date(),
+    sources,
+  })
+  .strict();
+
+export const newsSchema = z
+  .object({
+    title: z.string().min(5).max(200),
+    summary: z.string().min(40).max(360),
+    date: z.coerce.date().describe('When the event took place or the item was issued'),
+    place: z.string().optional(),
+    themes: z.array(z.enum(themes)).default([]),
+    sources,
+  })
+  .strict();
+
+export const programmeSchema = z
+  .object({
+    name: localizedText,
+    acronym: z.string().min(2).max(24),
+    sector: z.enum(sectors),
+    serves: localizedText.describe('The national institutions the programme works with'),
+    summary: localizedText,
+    since: z
+      .object({ year, note: localizedText.optional() })
+      .strict()
+      .optional()
+      .describe('When the programme started, where a source says'),
+    order: z.number().int().default(100).describe('Position in the programme list'),
+    sources,
+  })
+  .strict();
+
+/** Courses point at their programme; Astro passes its `reference()` so a wrong slug fails the build. */
+export function courseSchema<P extends z.ZodType>(programme: P) {
+  return z
+    .object({
+      title: localizedText,
+      summary: localizedText,
+      programme,
+      sample: z.boolean().describe('true for an illustrative offering, not a real announcement'),
+      start: z.coerce.date(),
+      end: z.coerce.date(),
+      mode: z.enum(deliveryModes),
+      venue: z
+        .object({ city: localizedText, country: memberState })
+        .strict()
+        .optional()
+        .describe('Where it takes place; left out for online courses'),
+      languages: z.array(z.enum(locales)).min(1).describe('Languages the course is delivered in'),
+      seats: z.number().int().positive(),
+      seatsPerCountry: z.number().int().positive().optional().describe('The most seats one country may take'),
+      applicationsOpen: z.coerce.date(),
+      applicationDeadline: z.coerce.date(),
+      eligibleCountries: z.array(memberState).min(1).optional().describe('Left out: all 57 member states'),
+    })
+    .strict()
+    .superRefine((course, ctx) => {
+      const problem = (path: string, message: string): void => {
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      };
+      if (course.end < course.start) problem('end', 'the course cannot end before it starts');
+      if (course.applicationDeadline < course.applicationsOpen)
+        problem('applicationDeadline', 'the deadline cannot come before applications open');
+      if (course.applicationDeadline > course.start)
+        problem('applicationDeadline', 'the deadline must fall before the course starts');
+      if (course.mode !== 'online' && !course.venue) problem('venue', `a ${course.mode} course needs a venue`);
+      if (course.seatsPerCountry && course.seatsPerCountry > course.seats)
+        problem('seatsPerCountry', 'cannot be more than the seats of the whole course');
+    });
+}

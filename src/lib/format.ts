@@ -1,0 +1,42 @@
+import type { Locale } from './i18n/locales.ts';
+
+/**
+ * Dates, numbers and lists in the reader's language, all through `Intl`.
+ * Content dates are calendar days with no time of day, so they are read and shown in UTC.
+ */
+
+const dateStyles = {
+  long: { dateStyle: 'long', timeZone: 'UTC' },
+  monthYear: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+export type DateStyle = keyof typeof dateStyles;
+
+export function formatDate(date: Date, locale: Locale, style: DateStyle = 'long'): string {
+  return new Intl.DateTimeFormat(locale, dateStyles[style]).format(date);
+}
+
+/** "1–5 March 2027", "28 Feb – 3 Mar 2027": the locale decides how a range collapses. */
+export function formatDateRange(start: Date, end: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, dateStyles.long).formatRange(start, end);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+export function formatList(items: string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** A year span such as "2012–2025", or "2012 – ongoing" while the work goes on. */
+export function formatYears(years: { from: number; to?: number }, ongoing: string): string {
+  const from = String(years.from);
+  if (years.to === undefined) return `${from} – ${ongoing}`;
+  return years.to === years.from ? from : `${from}–${years.to}`;
+}
+
+/** ISO calendar date (YYYY-MM-DD) for `<time datetime>` and structured data. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
