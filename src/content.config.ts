@@ -6,6 +6,7 @@ import {
   guideSchema,
   newsSchema,
   programmeSchema,
+  standingPageSchema,
 } from './lib/content/schemas.ts';
 
 /** CONTENT_DIR lets benchmarks and tests point the collections at another folder of writing. */
@@ -17,6 +18,8 @@ export const collections = {
   caseStudies: defineCollection({ loader: from('case-studies', '*/*.mdx'), schema: caseStudySchema }),
   guides: defineCollection({ loader: from('guides', '*/*.mdx'), schema: guideSchema }),
   news: defineCollection({ loader: from('news', '*/*.mdx'), schema: newsSchema }),
+  // Standing pages such as About, also per language.
+  pages: defineCollection({ loader: from('pages', '*/*.mdx'), schema: standingPageSchema }),
   programmes: defineCollection({ loader: from('programmes', '*.yaml'), schema: programmeSchema }),
   courses: defineCollection({
     loader: from('courses', '*.mdx'),

@@ -5,6 +5,16 @@ import type { Locale } from './i18n/locales.ts';
  * Content dates are calendar days with no time of day, so they are read and shown in UTC.
  */
 
+/**
+ * The `Intl` locale behind each site language: British English (day before month, as the OIC
+ * and SESRIC write dates), and Arabic with Western digits, as SESRIC's Arabic pages use them.
+ */
+const intlLocales = { en: 'en-GB', fr: 'fr', ar: 'ar-u-nu-latn' } as const satisfies Record<Locale, string>;
+
+export function intlLocale(locale: Locale): string {
+  return intlLocales[locale];
+}
+
 const dateStyles = {
   long: { dateStyle: 'long', timeZone: 'UTC' },
   monthYear: { month: 'long', year: 'numeric', timeZone: 'UTC' },
@@ -13,20 +23,20 @@ const dateStyles = {
 export type DateStyle = keyof typeof dateStyles;
 
 export function formatDate(date: Date, locale: Locale, style: DateStyle = 'long'): string {
-  return new Intl.DateTimeFormat(locale, dateStyles[style]).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), dateStyles[style]).format(date);
 }
 
 /** "1–5 March 2027", "28 Feb – 3 Mar 2027": the locale decides how a range collapses. */
 export function formatDateRange(start: Date, end: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, dateStyles.long).formatRange(start, end);
+  return new Intl.DateTimeFormat(intlLocale(locale), dateStyles.long).formatRange(start, end);
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
 export function formatList(items: string[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** A year span such as "2012–2025", or "2012 – ongoing" while the work goes on. */

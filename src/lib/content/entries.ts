@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultLocale, isLocale, locales, type Locale } from '../i18n/locales.ts';
 
 /** Collections written once per language, stored as `<slug>/<lang>.mdx`. */
-export type TranslatedCollection = 'caseStudies' | 'guides' | 'news';
+export type TranslatedCollection = 'caseStudies' | 'guides' | 'news' | 'pages';
 
 export interface Translated<C extends TranslatedCollection> {
   slug: string;

@@ -127,8 +127,13 @@ export function courseSchema<P extends z.ZodType>(programme: P) {
         problem('applicationDeadline', 'the deadline cannot come before applications open');
       if (course.applicationDeadline > course.start)
         problem('applicationDeadline', 'the deadline must fall before the course starts');
-      if (course.mode !== 'online' && !course.venue) problem('venue', `a ${course.mode} course needs a venue`);
+      if (course.mode !== 'online' && !course.venue) problem('venue', `${course.mode} courses need a venue (only online courses go without)`);
       if (course.seatsPerCountry && course.seatsPerCountry > course.seats)
         problem('seatsPerCountry', 'cannot be more than the seats of the whole course');
     });
 }
+
+/** A standing page of the site (About), written per language. */
+export const standingPageSchema = z
+  .object({ title: z.string().min(3).max(140), summary: z.string().min(40).max(300) })
+  .strict();
