@@ -8,9 +8,15 @@ import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 export default defineConfig({
   // The public address; canonical URLs, hreflang alternates, feeds and the sitemap use it.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
-  trailingSlash: 'always',
+  // Pages are folders (`/en/guides/`); machine addresses such as /healthz and /robots.txt have no slash.
+  trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), sitemap(), pagefindIndex()],
+  integrations: [
+    mdx(),
+    // `/` only redirects to a language, so it is left out of the sitemap.
+    sitemap({ filter: (page) => new URL(page).pathname !== '/' }),
+    pagefindIndex(),
+  ],
   i18n: {
     locales: ['en', 'fr', 'ar'],
     defaultLocale: 'en',

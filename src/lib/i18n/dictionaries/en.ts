@@ -116,7 +116,9 @@ export const en = {
   'search.title': 'Search',
   'search.intro': 'Search case studies, guides, programmes, courses and news in this language.',
   'search.noScript': 'Search needs JavaScript. You can browse every case study by theme, country and year instead.',
-  'search.type': 'Type',
+  'search.filterType': 'Type',
+  'search.filterTheme': 'Theme',
+  'search.filterCountry': 'Country',
 
   'type.caseStudy': 'Case study',
   'type.guide': 'Guide',

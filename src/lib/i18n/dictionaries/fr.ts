@@ -118,7 +118,9 @@ export const fr = {
   'search.title': 'Recherche',
   'search.intro': 'Cherchez dans les études de cas, guides, programmes, formations et actualités en français.',
   'search.noScript': 'La recherche nécessite JavaScript. Vous pouvez parcourir les études de cas par thème, pays et année.',
-  'search.type': 'Type',
+  'search.filterType': 'Type',
+  'search.filterTheme': 'Thème',
+  'search.filterCountry': 'Pays',
 
   'type.caseStudy': 'Étude de cas',
   'type.guide': 'Guide',

@@ -1,0 +1,203 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { wcagViolations } from '../support/axe.ts';
+
+const baseUrl = inject('baseUrl');
+const locales = ['en', 'fr', 'ar'] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  const response = await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+  expect(response?.status(), path).toBeLessThan(400);
+  return page;
+}
+
+describe('a reader’s way through the site', () => {
+  it('goes from the home page to the ASAN case study, then reads it in Arabic', async () => {
+    const page = await open('/en/');
+    await page.getByRole('link', { name: /ASAN/ }).first().click();
+    await page.waitForURL('**/en/case-studies/asan-service/');
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/ASAN/);
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'العربية' }).click();
+    await page.waitForURL('**/ar/case-studies/asan-service/');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    expect(await page.locator('article').getAttribute('lang')).toBeNull();
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/[\u0600-\u06FF]/);
+    await page.context().close();
+  });
+
+  it.each([
+    ['en', 'ASAN'],
+    ['fr', 'ASAN'],
+    ['ar', 'أسان'],
+  ] as const)('finds the ASAN case study with search in %s (%s)', async (lang, query) => {
+    const page = await open(`/${lang}/search/`);
+    await page.locator('#search input').fill(query);
+    const result = page.locator(`#search a[href*="/${lang}/case-studies/asan-service/"]`).first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.textContent()).toMatch(/ASAN|أسان/i);
+    await page.context().close();
+  });
+
+  it('shows an English-only case study to a French reader, marked and in English', async () => {
+    const page = await open('/fr/case-studies/');
+    const card = page.locator('li.card', { has: page.locator('a[href="/fr/case-studies/mobile-asan/"]') });
+    await expect(card.locator('.badge').textContent()).resolves.toBe('En anglais');
+    await card.locator('a').first().click();
+    await page.waitForURL('**/fr/case-studies/mobile-asan/');
+    expect(await page.locator('article').getAttribute('lang')).toBe('en');
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toContain('/en/case-studies/mobile-asan/');
+    await expect(page.locator('.notice').textContent()).resolves.toContain('anglais');
+    await page.context().close();
+  });
+});
+
+describe('browsing case studies without JavaScript', () => {
+  it('filters by theme, country and year with plain links', async () => {
+    const page = await open('/en/case-studies/', { javaScriptEnabled: false });
+    await page.getByRole('navigation', { name: 'Browse case studies' }).getByRole('link', { name: 'Indonesia' }).click();
+    await page.waitForURL('**/en/case-studies/country/id/');
+    const titles = await page.locator('li.card h2').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.join(' ')).toMatch(/Indonesia/);
+    expect(titles.join(' ')).not.toMatch(/Afghanistan/);
+
+    await page.goto(`${baseUrl}/fr/case-studies/theme/volunteering-youth/`);
+    expect(await page.locator('h1').textContent()).toContain('Bénévolat et jeunesse');
+    expect(await page.locator('a[href="/fr/case-studies/asan-volunteers/"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href="/fr/case-studies/indonesia-public-service-malls/"]').count()).toBe(0);
+
+    await page.goto(`${baseUrl}/ar/case-studies/year/2013/`);
+    expect(await page.locator('.facets a[aria-current="page"]').textContent()).toBe('2013');
+    expect(await page.locator('a[href="/ar/case-studies/asan-service/"]').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
+
+/** One page of each type, in each language. */
+const pageTypes = {
+  home: '',
+  caseStudies: 'case-studies/',
+  caseStudy: 'case-studies/asan-service/',
+  englishOnlyCaseStudy: 'case-studies/asan-afghanistan/',
+  filter: 'case-studies/theme/one-stop-shops/',
+  guides: 'guides/',
+  guide: 'guides/one-stop-centre/',
+  programmes: 'programmes/',
+  programme: 'programmes/statcab/',
+  courses: 'courses/',
+  course: 'courses/COURSE/',
+  news: 'news/',
+  newsItem: 'news/sesric-asan-visit-2023/',
+  search: 'search/',
+  about: 'about/',
+};
+
+async function firstCourse(): Promise<string> {
+  const html = await (await fetch(`${baseUrl}/en/courses/`)).text();
+  const slug = html.match(/href="\/en\/courses\/([a-z0-9-]+)\/"/)?.[1];
+  if (!slug) throw new Error('no course is listed on /en/courses/');
+  return slug;
+}
+
+describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
+  const cases = locales.flatMap((lang) => Object.entries(pageTypes).map(([type, path]) => [lang, type, path] as const));
+
+  it.each(cases)('%s %s has no violations', async (lang, _type, path) => {
+    const resolved = path.replace('COURSE', await firstCourse());
+    const page = await open(`/${lang}/${resolved}`);
+    if (path === 'search/') {
+      await page.locator('#search input').fill('ASAN');
+      await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+    }
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('has no violations on the 404 page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${baseUrl}/en/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    expect(await wcagViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a keyboard user skip to the content and see where focus is', async () => {
+    const page = await open('/ar/case-studies/asan-service/');
+    await page.keyboard.press('Tab');
+    const skip = page.locator(':focus');
+    expect(await skip.textContent()).toBe('الانتقال إلى المحتوى الرئيسي');
+    expect(await skip.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().close();
+  });
+});
+
+describe('content pages ship no client JavaScript', () => {
+  const contentPages = ['caseStudy', 'englishOnlyCaseStudy', 'guide', 'newsItem', 'programme', 'caseStudies', 'filter', 'home'] as const;
+
+  it.each(locales.flatMap((lang) => contentPages.map((type) => [lang, type] as const)))('%s %s loads no script', async (lang, type) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(`${baseUrl}/${lang}/${pageTypes[type]}`, { waitUntil: 'networkidle' });
+    const inline = await page.locator('script:not([type="application/ld+json"])').count();
+    expect({ scripts, inline }).toEqual({ scripts: [], inline: 0 });
+    await context.close();
+  });
+
+  it('a course page runs only the seats island', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    const islands: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.resourceType() === 'script') scripts.push(path);
+      if (path.startsWith('/_server-islands/')) islands.push(path.replace(/\/$/, ''));
+    });
+    await page.goto(`${baseUrl}/en/courses/${await firstCourse()}/`, { waitUntil: 'networkidle' });
+    expect(scripts).toEqual([]);
+    expect(islands).toEqual(['/_server-islands/CourseAvailability']);
+    const inline = await page.locator('script:not([type="application/ld+json"])').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+    expect(inline.every((code) => code.includes('_server-islands') || code.includes('replaceServerIsland'))).toBe(true);
+    await expect(page.locator('.availability .seats').textContent()).resolves.toMatch(/seats/);
+    await context.close();
+  });
+
+  it('the search page loads only Pagefind', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${baseUrl}/fr/search/`, { waitUntil: 'networkidle' });
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((path) => !path.startsWith('/pagefind/'))).toEqual([]);
+    await context.close();
+  });
+
+  it('reads fully with JavaScript off', async () => {
+    const page = await open('/fr/case-studies/asan-service/', { javaScriptEnabled: false });
+    expect(await page.locator('article h2').count()).toBe(5);
+    expect(await page.locator('#sources-heading').textContent()).toBe('Sources');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,117 @@
+import { createClient } from '@libsql/client';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+const baseUrl = inject('baseUrl');
+const database = createClient({ url: inject('databaseUrl') });
+afterAll(() => database.close());
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${baseUrl}${path}`, { headers, redirect: 'manual' });
+
+describe('the front door', () => {
+  it.each([
+    ['ar,en;q=0.5', '/ar/'],
+    ['fr-FR,fr;q=0.9', '/fr/'],
+    ['de', '/en/'],
+  ])('sends Accept-Language %j to %s', async (acceptLanguage, location) => {
+    const response = await get('/', { 'Accept-Language': acceptLanguage });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(location);
+    expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
+  });
+
+  it('answers /healthz when the database answers', async () => {
+    const response = await get('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers an unknown address with a 404 page in all three languages', async () => {
+    const response = await get('/fr/nothing-here/');
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('Page introuvable');
+    expect(html).toContain('الصفحة غير موجودة');
+  });
+});
+
+describe('what machines read', () => {
+  it('points robots at the sitemap', async () => {
+    const text = await (await get('/robots.txt')).text();
+    expect(text).toContain(`Sitemap: ${baseUrl}/sitemap-index.xml`);
+  });
+
+  it('lists pages of every language in the sitemap', async () => {
+    const index = await (await get('/sitemap-index.xml')).text();
+    const sitemap = index.match(/<loc>([^<]+)<\/loc>/)?.[1];
+    expect(sitemap).toBeDefined();
+    const urls = await (await get(new URL(sitemap!).pathname)).text();
+    for (const lang of ['en', 'fr', 'ar']) expect(urls).toContain(`${baseUrl}/${lang}/case-studies/asan-service/`);
+    expect(urls).not.toContain('/healthz');
+  });
+
+  it.each(['en', 'fr', 'ar'])('publishes news and case-study feeds in %s', async (lang) => {
+    for (const section of ['news', 'case-studies']) {
+      const response = await get(`/${lang}/${section}/rss.xml`);
+      expect(response.status).toBe(200);
+      const xml = await response.text();
+      expect(xml).toContain(`<language>${lang}</language>`);
+      expect(xml).toMatch(new RegExp(`<link>${baseUrl}/${lang}/${section}/[a-z0-9-]+/</link>`));
+    }
+  });
+
+  it('describes a case study, a news item and a course in JSON-LD', async () => {
+    const structured = async (path: string) => {
+      const html = await (await get(path)).text();
+      const json = html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1];
+      return JSON.parse(json ?? 'null') as Record<string, unknown>;
+    };
+    expect((await structured('/fr/case-studies/asan-service/'))['@type']).toBe('Article');
+    expect((await structured('/en/news/sesric-asan-visit-2023/'))['@type']).toBe('NewsArticle');
+    const coursesHtml = await (await get('/en/courses/')).text();
+    const course = coursesHtml.match(/href="(\/en\/courses\/[a-z0-9-]+\/)"/)?.[1];
+    const data = await structured(course!);
+    expect(data['@type']).toBe('Course');
+    expect((data.hasCourseInstance as Record<string, unknown>)['@type']).toBe('CourseInstance');
+  });
+
+  it('gives each page a title, description, canonical URL, alternates and OpenGraph tags', async () => {
+    const html = await (await get('/ar/guides/one-stop-centre/')).text();
+    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(html).toMatch(/<title>[^<]+<\/title>/);
+    expect(html).toMatch(/<meta name="description" content="[^"]{20,}">/);
+    expect(html).toContain(`<link rel="canonical" href="${baseUrl}/ar/guides/one-stop-centre/">`);
+    for (const lang of ['en', 'fr', 'ar']) expect(html).toContain(`hreflang="${lang}" href="${baseUrl}/${lang}/guides/one-stop-centre/"`);
+    for (const property of ['og:title', 'og:description', 'og:url', 'og:type']) expect(html).toContain(`property="${property}"`);
+  });
+});
+
+describe('seats left, live from the database', () => {
+  async function islandFor(coursePath: string): Promise<string> {
+    const html = await (await get(coursePath)).text();
+    // Astro's server-island loader fetches the island's address, written into the page.
+    const address = html.match(/fetch\("(\/_server-islands\/CourseAvailability\/?\?[^"]+)"/)?.[1];
+    expect(address).toBeDefined();
+    return address!;
+  }
+
+  it('counts accepted participants as soon as they are in the database', async () => {
+    const coursesHtml = await (await get('/en/courses/')).text();
+    const slug = coursesHtml.match(/href="\/en\/courses\/([a-z0-9-]+)\/"/)?.[1];
+    expect(slug).toBeDefined();
+    const coursePage = await (await get(`/en/courses/${slug}/`)).text();
+    const seats = Number(coursePage.match(/<dt>Seats<\/dt>\s*<dd>\s*(\d+)/)?.[1]);
+    expect(seats).toBeGreaterThan(2);
+
+    const island = await islandFor(`/en/courses/${slug}/`);
+    const before = await (await get(island)).text();
+    expect(before).toContain(`${seats} of ${seats} seats left`);
+
+    await database.execute({
+      sql: "insert into applications (course_slug, country, status, created_at) values (?, 'AZ', 'accepted', 0), (?, 'SN', 'completed', 0), (?, 'TR', 'waitlisted', 0)",
+      args: [slug!, slug!, slug!],
+    });
+    const after = await get(island);
+    expect(after.headers.get('cache-control')).toBe('no-store');
+    expect(await after.text()).toContain(`${seats - 2} of ${seats} seats left`);
+  });
+});
