@@ -6,6 +6,6 @@ export default defineConfig({
   out: './db/migrations',
   dbCredentials: {
     url: process.env.DATABASE_URL ?? 'file:db/platform.db',
-    authToken: process.env.DATABASE_AUTH_TOKEN,
+    ...(process.env.DATABASE_AUTH_TOKEN ? { authToken: process.env.DATABASE_AUTH_TOKEN } : {}),
   },
 });

@@ -39,3 +39,8 @@ export function bestLocale(acceptLanguage: string | null | undefined): Locale {
     .sort((a, b) => b.weight - a.weight || a.order - b.order);
   return ranked.map((entry) => entry.language).find(isLocale) ?? defaultLocale;
 }
+
+/** A language's name in the reader's language ("anglais" for a French reader). */
+export function languageName(language: Locale, reader: Locale): string {
+  return new Intl.DisplayNames([reader], { type: 'language' }).of(language) ?? language;
+}

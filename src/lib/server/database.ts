@@ -22,7 +22,7 @@ export interface OpenDatabase {
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
-  const client = createClient({ url: config.url, authToken: config.authToken });
+  const client = createClient({ url: config.url, ...(config.authToken ? { authToken: config.authToken } : {}) });
   if (config.url.startsWith('file:')) {
     // WAL lets readers go on while one process writes. journal_mode sticks to the file;
     // the others are per connection, so they are set again on each new client.

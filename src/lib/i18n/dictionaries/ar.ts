@@ -6,7 +6,6 @@ export const ar = {
   'site.tagline': 'إصلاحات ناجحة تتبادلها الدول الأعضاء في منظمة التعاون الإسلامي',
   'site.description':
     'دراسات حالة وأدلة ودورات تدريبية من سيسرك حول إصلاح الخدمة العامة، مثل مراكز أسان للخدمات في أذربيجان، موجّهة إلى مسؤولي الدول الأعضاء السبع والخمسين في منظمة التعاون الإسلامي.',
-  'site.publisher': 'سيسرك',
 
   'nav.label': 'القائمة الرئيسية',
   'nav.home': 'الرئيسية',
@@ -29,10 +28,8 @@ export const ar = {
   'home.allCaseStudies': 'جميع دراسات الحالة',
   'home.allCourses': 'جميع الدورات',
   'home.allNews': 'جميع الأخبار',
-  'home.readGuide': 'اقرأ الدليل',
   'home.guides': 'أدلة عملية',
 
-  'common.readMore': 'اقرأ المزيد',
   'common.inEnglish': 'بالإنجليزية',
   'common.englishOnlyNotice': 'هذا النص متاح باللغة الإنجليزية فقط.',
   'common.sources': 'المصادر',
@@ -47,12 +44,8 @@ export const ar = {
   'common.sdg': 'الهدف {n}',
   'common.ongoing': 'مستمر',
   'common.rss': 'خلاصة RSS',
-  'common.print': 'اطبع هذا الدليل',
   'common.accessed': 'بتاريخ {date}',
-  'common.asOf': 'حتى {date}',
-  'common.source': 'المصدر',
   'common.none': 'لا يوجد شيء بعد.',
-  'common.all': 'الكل',
   'common.contents': 'في هذه الصفحة',
 
   'caseStudies.title': 'دراسات الحالة',
@@ -65,7 +58,6 @@ export const ar = {
   'caseStudies.themeTitle': 'دراسات حالة حول: {theme}',
   'caseStudies.countryTitle': 'دراسات حالة من {country}',
   'caseStudies.yearTitle': 'دراسات حالة تشمل عام {year}',
-  'caseStudies.count': 'عدد دراسات الحالة: {count}',
   'caseStudies.showAll': 'عرض جميع دراسات الحالة',
 
   'guides.title': 'الأدلة',

@@ -4,7 +4,6 @@ export const en = {
   'site.tagline': 'Reforms that worked, shared between OIC member countries',
   'site.description':
     'Case studies, guides and SESRIC training courses on public service reform, such as Azerbaijan’s ASAN service centres, for officials of the 57 OIC member countries.',
-  'site.publisher': 'SESRIC',
 
   'nav.label': 'Main',
   'nav.home': 'Home',
@@ -27,10 +26,8 @@ export const en = {
   'home.allCaseStudies': 'All case studies',
   'home.allCourses': 'All courses',
   'home.allNews': 'All news',
-  'home.readGuide': 'Read the guide',
   'home.guides': 'Practical guides',
 
-  'common.readMore': 'Read more',
   'common.inEnglish': 'In English',
   'common.englishOnlyNotice': 'This text is available in English only.',
   'common.sources': 'Sources',
@@ -45,12 +42,8 @@ export const en = {
   'common.sdg': 'SDG {n}',
   'common.ongoing': 'ongoing',
   'common.rss': 'RSS feed',
-  'common.print': 'Print this guide',
   'common.accessed': 'dated {date}',
-  'common.asOf': 'as of {date}',
-  'common.source': 'Source',
   'common.none': 'Nothing here yet.',
-  'common.all': 'All',
   'common.contents': 'On this page',
 
   'caseStudies.title': 'Case studies',
@@ -63,7 +56,6 @@ export const en = {
   'caseStudies.themeTitle': 'Case studies on {theme}',
   'caseStudies.countryTitle': 'Case studies from {country}',
   'caseStudies.yearTitle': 'Case studies covering {year}',
-  'caseStudies.count': '{count} case studies',
   'caseStudies.showAll': 'Show all case studies',
 
   'guides.title': 'Guides',

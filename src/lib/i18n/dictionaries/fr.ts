@@ -6,7 +6,6 @@ export const fr = {
   'site.tagline': 'Des réformes qui ont réussi, partagées entre pays membres de l’OCI',
   'site.description':
     'Études de cas, guides et formations du SESRIC sur la réforme du service public, comme les centres ASAN de l’Azerbaïdjan, pour les responsables des 57 pays membres de l’OCI.',
-  'site.publisher': 'SESRIC',
 
   'nav.label': 'Principale',
   'nav.home': 'Accueil',
@@ -29,10 +28,8 @@ export const fr = {
   'home.allCaseStudies': 'Toutes les études de cas',
   'home.allCourses': 'Toutes les formations',
   'home.allNews': 'Toutes les actualités',
-  'home.readGuide': 'Lire le guide',
   'home.guides': 'Guides pratiques',
 
-  'common.readMore': 'Lire la suite',
   'common.inEnglish': 'En anglais',
   'common.englishOnlyNotice': 'Ce texte n’existe qu’en anglais.',
   'common.sources': 'Sources',
@@ -47,12 +44,8 @@ export const fr = {
   'common.sdg': 'ODD {n}',
   'common.ongoing': 'en cours',
   'common.rss': 'Flux RSS',
-  'common.print': 'Imprimer ce guide',
   'common.accessed': 'daté du {date}',
-  'common.asOf': 'en date de {date}',
-  'common.source': 'Source',
   'common.none': 'Rien pour l’instant.',
-  'common.all': 'Tout',
   'common.contents': 'Sur cette page',
 
   'caseStudies.title': 'Études de cas',
@@ -65,7 +58,6 @@ export const fr = {
   'caseStudies.themeTitle': 'Études de cas : {theme}',
   'caseStudies.countryTitle': 'Études de cas : {country}',
   'caseStudies.yearTitle': 'Études de cas couvrant {year}',
-  'caseStudies.count': '{count} études de cas',
   'caseStudies.showAll': 'Afficher toutes les études de cas',
 
   'guides.title': 'Guides',
