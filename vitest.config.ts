@@ -7,10 +7,14 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
       },
       {
-        // Integration and browser tests share one build of the site and one running server.
+        // Real database files and the real request handlers, no server process.
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+      {
+        // The built site served on 127.0.0.1, over HTTP and in Chromium; built once for all.
         test: {
-          name: 'site',
-          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/support/site-server.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,6 +1,6 @@
 /**
- * Where an application can stand. The account area's state machine decides the moves between
- * them; the seat count only needs to know which states hold a seat.
+ * The application state machine: where an application can stand, who may move it where.
+ * This is the one place these rules live; the database module and the pages ask it.
  */
 export const applicationStatuses = [
   'submitted',
@@ -15,5 +15,46 @@ export const applicationStatuses = [
 ] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
+/** Who moves an application: its applicant, their country's focal point, staff, or the system itself. */
+export type Mover = 'applicant' | 'focal-point' | 'staff' | 'system';
+
 /** An accepted participant keeps the seat through attendance and completion. */
 export const seatHoldingStatuses = ['accepted', 'attended', 'completed'] as const satisfies readonly ApplicationStatus[];
+
+const moves: Record<ApplicationStatus, Partial<Record<ApplicationStatus, readonly Mover[]>>> = {
+  submitted: { endorsed: ['focal-point'], declined: ['focal-point'], withdrawn: ['applicant'] },
+  endorsed: { accepted: ['staff'], waitlisted: ['staff'], rejected: ['staff'], withdrawn: ['applicant'] },
+  waitlisted: { accepted: ['staff', 'system'], rejected: ['staff'], withdrawn: ['applicant'] },
+  accepted: { attended: ['staff'], withdrawn: ['applicant'] },
+  attended: { completed: ['staff'] },
+  declined: {},
+  rejected: {},
+  withdrawn: {},
+  completed: {},
+};
+
+/** Whether `mover` may take an application from `from` to `to`. */
+export function canMove(from: ApplicationStatus, to: ApplicationStatus, mover: Mover): boolean {
+  return moves[from][to]?.includes(mover) ?? false;
+}
+
+/** The moves open to `mover` from `from`, for showing only the buttons that can work. */
+export function movesFrom(from: ApplicationStatus, mover: Mover): ApplicationStatus[] {
+  return applicationStatuses.filter((to) => canMove(from, to, mover));
+}
+
+/** A refusal must say why; the applicant reads it. */
+export function needsReason(to: ApplicationStatus): boolean {
+  return to === 'rejected';
+}
+
+/** Withdrawal is only possible before the course starts; attendance only once it has. */
+export function timing(to: ApplicationStatus): 'before-start' | 'after-start' | 'any' {
+  if (to === 'withdrawn') return 'before-start';
+  if (to === 'attended' || to === 'completed') return 'after-start';
+  return 'any';
+}
+
+export function holdsSeat(status: ApplicationStatus): boolean {
+  return (seatHoldingStatuses as readonly ApplicationStatus[]).includes(status);
+}

@@ -22,13 +22,17 @@ export interface OpenDatabase {
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
-  const client = createClient({ url: config.url, ...(config.authToken ? { authToken: config.authToken } : {}) });
+  // The client keeps a pool of connections to a local file, and a transaction takes one of its
+  // own, so a PRAGMA run once would not reach them: the busy timeout is given to the client,
+  // which sets it on every connection it opens; it also turns foreign keys on for each.
+  const client = createClient({
+    url: config.url,
+    timeout: busyTimeoutMs,
+    ...(config.authToken ? { authToken: config.authToken } : {}),
+  });
   if (config.url.startsWith('file:')) {
-    // WAL lets readers go on while one process writes. journal_mode sticks to the file;
-    // the others are per connection, so they are set again on each new client.
+    // WAL lets readers go on while one process writes; the mode is stored in the file itself.
     await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
-    await client.execute('PRAGMA foreign_keys = ON');
   }
   return { client, db: drizzle(client, { schema }) };
 }

@@ -107,7 +107,7 @@ describe('seats left, live from the database', () => {
     expect(before).toContain(`${seats} of ${seats} seats left`);
 
     await database.execute({
-      sql: "insert into applications (course_slug, country, status, created_at) values (?, 'AZ', 'accepted', 0), (?, 'SN', 'completed', 0), (?, 'TR', 'waitlisted', 0)",
+      sql: "insert into applications (course_slug, country, status, created_at, updated_at) values (?, 'AZ', 'accepted', 0, 0), (?, 'SN', 'completed', 0, 0), (?, 'TR', 'waitlisted', 0, 0)",
       args: [slug!, slug!, slug!],
     });
     const after = await get(island);
