@@ -31,6 +31,11 @@ export default defineConfig({
         optional: true,
       }),
       DATABASE_AUTH_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
+      // Mail goes through SMTP when SMTP_URL is set (smtp://… or smtps://user:pass@host:465);
+      // without it, messages are written to OUTBOX_DIR as .eml files and their links logged.
+      SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      MAIL_FROM: envField.string({ context: 'server', access: 'secret', default: 'OIC Public Service Reform Exchange <no-reply@localhost>' }),
+      OUTBOX_DIR: envField.string({ context: 'server', access: 'secret', default: 'db/outbox' }),
     },
   },
   build: { inlineStylesheets: 'always' },

@@ -127,5 +127,7 @@ export const certificates = sqliteTable('certificates', {
     .notNull()
     .unique()
     .references(() => applications.id, { onDelete: 'cascade' }),
-  issuedAt: createdAt(),
+  issuedAt: timestamp('issued_at')
+    .notNull()
+    .$defaultFn(() => new Date()),
 });

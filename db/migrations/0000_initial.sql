@@ -33,7 +33,7 @@ CREATE INDEX `audit_by_application` ON `audit_log` (`application_id`);--> statem
 CREATE TABLE `certificates` (
 	`code` text PRIMARY KEY NOT NULL,
 	`application_id` integer NOT NULL,
-	`created_at` integer NOT NULL,
+	`issued_at` integer NOT NULL,
 	FOREIGN KEY (`application_id`) REFERENCES `applications`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint

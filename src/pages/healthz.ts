@@ -8,7 +8,7 @@ export const prerender = false;
 export const GET: APIRoute = async () => {
   const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
   try {
-    const db = await database();
+    const { db } = await database();
     await db.run(sql`select 1`);
     return new Response(JSON.stringify({ status: 'ok' }), { status: 200, headers });
   } catch {

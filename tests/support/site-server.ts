@@ -1,14 +1,17 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     databaseUrl: string;
+    /** Where the SMTP server on 127.0.0.1 drops every message the site sends, one .eml each. */
+    mailDir: string;
   }
 }
 
@@ -39,6 +42,28 @@ async function waitFor(url: string, server: ChildProcess, timeoutMs: number): Pr
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+/** A real SMTP server on 127.0.0.1 that keeps each message it receives as a file. */
+async function startMailCatcher(mailDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received += 1;
+        writeFileSync(join(mailDir, `${String(received).padStart(5, '0')}.eml`), Buffer.concat(chunks));
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `smtp://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 /**
  * Builds the site as `npm start` does, then serves it on a free port of 127.0.0.1 with a fresh
  * database file, exactly as a newcomer would run it (scripts/serve.ts migrates on start).
@@ -46,16 +71,21 @@ async function waitFor(url: string, server: ChildProcess, timeoutMs: number): Pr
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'oic-site-'));
   const databaseUrl = `file:${join(dataDir, 'platform.db')}`;
+  const mailDir = join(dataDir, 'mail');
+  mkdirSync(mailDir);
+  const mail = await startMailCatcher(mailDir);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), SITE_URL: baseUrl };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), SITE_URL: baseUrl, SMTP_URL: mail.url };
   if (!process.env.SKIP_BUILD) execFileSync('npx', ['astro', 'build'], { cwd: root, env, stdio: 'inherit' });
   const server = spawn(process.execPath, ['scripts/serve.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   await waitFor(`${baseUrl}/healthz`, server, 30_000);
   project.provide('baseUrl', baseUrl);
   project.provide('databaseUrl', databaseUrl);
+  project.provide('mailDir', mailDir);
   return async () => {
     server.kill('SIGTERM');
+    await mail.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,5 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { orderCourses } from '../courses.ts';
+import type { Course as CourseOffering } from '../server/applications.ts';
 
 export type Course = CollectionEntry<'courses'>;
 export type Programme = CollectionEntry<'programmes'>;
@@ -22,4 +23,23 @@ export async function programmeOf(course: Course): Promise<Programme> {
   const programme = await getEntry(course.data.programme);
   if (!programme) throw new Error(`courses/${course.id}: programme "${course.data.programme.id}" does not exist`);
   return programme;
+}
+
+/** A course as the application rules see it. */
+export function offeringOf(course: Course): CourseOffering {
+  const { data } = course;
+  return {
+    slug: course.id,
+    start: data.start,
+    end: data.end,
+    seats: data.seats,
+    seatsPerCountry: data.seatsPerCountry,
+    applicationsOpen: data.applicationsOpen,
+    applicationDeadline: data.applicationDeadline,
+    eligibleCountries: data.eligibleCountries,
+  };
+}
+
+export async function courseBySlug(slug: string): Promise<Course | undefined> {
+  return getEntry('courses', slug);
 }

@@ -1,10 +1,10 @@
 import { DATABASE_AUTH_TOKEN, DATABASE_URL } from 'astro:env/server';
-import { defaultDatabaseUrl, openDatabase, type Database, type OpenDatabase } from './database.ts';
+import { defaultDatabaseUrl, openDatabase, type OpenDatabase } from './database.ts';
 
 let opening: Promise<OpenDatabase> | undefined;
 
-/** The server's one database connection, opened on first use from DATABASE_URL. */
-export async function database(): Promise<Database> {
+/** The server's database (the drizzle handle and its libSQL client), opened on first use. */
+export function database(): Promise<OpenDatabase> {
   opening ??= openDatabase({ url: DATABASE_URL ?? defaultDatabaseUrl, authToken: DATABASE_AUTH_TOKEN });
-  return (await opening).db;
+  return opening;
 }

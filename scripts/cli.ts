@@ -1,0 +1,36 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { z } from 'astro/zod';
+import { migrateDatabase } from '../db/migrate.ts';
+import { openDatabase, type OpenDatabase } from '../src/lib/server/database.ts';
+import { readEnv } from './env.ts';
+
+/** What the command-line tools share: their flags checked by zod, and a migrated database. */
+
+export function readFlags<S extends z.ZodType>(command: string, options: ParseArgsOptionsConfig, schema: S): z.infer<S> {
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({ options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    return fail(command, error instanceof Error ? error.message : String(error));
+  }
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  return fail(command, parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
+}
+
+export function fail(command: string, message: string): never {
+  console.error(`${command}: ${message}`);
+  process.exit(2);
+}
+
+export async function openMigratedDatabase(): Promise<OpenDatabase> {
+  const env = readEnv();
+  const opened = await openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+  await migrateDatabase(opened.db);
+  return opened;
+}
+
+/** The public address links in printed messages point to. */
+export function siteUrl(): string {
+  return process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? '4321'}`;
+}

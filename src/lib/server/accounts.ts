@@ -1,0 +1,175 @@
+import { eq } from 'drizzle-orm';
+import { applications, sessions, users } from '../../../db/schema.ts';
+import type { Database } from './database.ts';
+import { randomSecret } from './crypto.ts';
+import { consumeEmailToken, createEmailToken, EMAIL_VERIFICATION_LIFETIME_MS, PASSWORD_RESET_LIFETIME_MS, SET_PASSWORD_LIFETIME_MS } from './email-tokens.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { invalidateUserSessions } from './sessions.ts';
+import type { User } from './sessions.ts';
+
+/**
+ * Accounts: signing up, confirming an address, signing in, passwords. No answer here tells a
+ * caller whether an address is registered; the pages say the same thing either way.
+ */
+
+export interface Profile {
+  fullName: string;
+  country: string;
+  institution: string;
+  position: string;
+  gender: 'female' | 'male' | 'prefer-not-to-say';
+  preferredLanguage: 'en' | 'fr' | 'ar';
+}
+
+/** Compared against when an address is unknown, so a miss takes as long as a wrong password. */
+let decoyHash: Promise<string> | undefined;
+
+export async function findUserByEmail(db: Database, email: string): Promise<User | null> {
+  const [found] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return found ?? null;
+}
+
+/**
+ * Creates a participant account and returns the email-verification token to send, or null
+ * when the address is taken (the page answers the same, and the owner is not disturbed).
+ */
+export async function signUp(db: Database, input: Profile & { email: string; password: string }): Promise<{ user: User; token: string } | null> {
+  const passwordHash = await hashPassword(input.password);
+  const existing = await findUserByEmail(db, input.email);
+  if (existing) return null;
+  const id = randomSecret(15);
+  const [user] = await db
+    .insert(users)
+    .values({ id, email: input.email, passwordHash, role: 'participant', ...profileColumns(input) })
+    .onConflictDoNothing()
+    .returning();
+  if (!user) return null;
+  return { user, token: await createEmailToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS) };
+}
+
+function profileColumns(profile: Profile) {
+  return {
+    fullName: profile.fullName,
+    country: profile.country,
+    institution: profile.institution,
+    position: profile.position,
+    gender: profile.gender,
+    preferredLanguage: profile.preferredLanguage,
+  };
+}
+
+export async function updateProfile(db: Database, userId: string, profile: Profile): Promise<void> {
+  await db.update(users).set(profileColumns(profile)).where(eq(users.id, userId));
+}
+
+export type SignInOutcome = { ok: true; user: User } | { ok: false; problem: 'bad-credentials' | 'unverified'; user?: User };
+
+/** Checks an address and password. An unverified account is told so only with the right password. */
+export async function checkCredentials(db: Database, email: string, password: string): Promise<SignInOutcome> {
+  const user = await findUserByEmail(db, email);
+  if (!user?.passwordHash) {
+    decoyHash ??= hashPassword(randomSecret(20));
+    await verifyPassword(await decoyHash, password);
+    return { ok: false, problem: 'bad-credentials' };
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false, problem: 'bad-credentials', user };
+  if (!user.emailVerified) return { ok: false, problem: 'unverified', user };
+  return { ok: true, user };
+}
+
+export async function newVerificationToken(db: Database, userId: string): Promise<string> {
+  return createEmailToken(db, userId, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS);
+}
+
+/** Confirms the address behind a verification link; false when the link is not (any longer) valid. */
+export async function confirmEmail(db: Database, token: string): Promise<boolean> {
+  const userId = await consumeEmailToken(db, token, 'verify-email');
+  if (!userId) return false;
+  await db.update(users).set({ emailVerified: true }).where(eq(users.id, userId));
+  return true;
+}
+
+/** A reset link for the address, or null when no account has it (the page answers the same). */
+export async function passwordResetToken(db: Database, email: string): Promise<{ user: User; token: string } | null> {
+  const user = await findUserByEmail(db, email);
+  if (!user) return null;
+  return { user, token: await createEmailToken(db, user.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS) };
+}
+
+/**
+ * Sets a new password from a reset or set-password link, which also proves the address.
+ * Every session of the account ends: whoever knew the old password is out.
+ */
+export async function setPasswordWithToken(
+  db: Database,
+  purpose: 'reset-password' | 'set-password',
+  token: string,
+  password: string,
+): Promise<User | null> {
+  // Hashed first: when the server is too busy to hash, the link must still work afterwards.
+  const passwordHash = await hashPassword(password);
+  const userId = await consumeEmailToken(db, token, purpose);
+  if (!userId) return null;
+  const [user] = await db.update(users).set({ passwordHash, emailVerified: true }).where(eq(users.id, userId)).returning();
+  await invalidateUserSessions(db, userId);
+  return user ?? null;
+}
+
+/** Changes the password of a signed-in person, ending their other sessions. */
+export async function changePassword(db: Database, user: User, current: string, next: string, keepSession: string): Promise<boolean> {
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) return false;
+  await db.update(users).set({ passwordHash: await hashPassword(next) }).where(eq(users.id, user.id));
+  await invalidateUserSessions(db, user.id, { except: keepSession });
+  return true;
+}
+
+/**
+ * An account made for someone else (staff creating staff or focal points, a focal point
+ * nominating a participant), with a link for its owner to set a password.
+ */
+export async function createAccountFor(
+  db: Database,
+  input: { email: string; fullName: string; role: User['role']; country: string | null; preferredLanguage?: Profile['preferredLanguage'] },
+): Promise<{ user: User; token: string }> {
+  const [user] = await db
+    .insert(users)
+    .values({
+      id: randomSecret(15),
+      email: input.email.trim().toLowerCase(),
+      fullName: input.fullName,
+      role: input.role,
+      country: input.country,
+      preferredLanguage: input.preferredLanguage ?? 'en',
+    })
+    .returning();
+  if (!user) throw new Error('the account was not created');
+  return { user, token: await createEmailToken(db, user.id, 'set-password', SET_PASSWORD_LIFETIME_MS) };
+}
+
+/** Everything held about a person, for them to download. */
+export async function personalData(db: Database, userId: string): Promise<Record<string, unknown> | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) return null;
+  const { passwordHash: _password, totpKey: _totp, ...profile } = user;
+  const theirApplications = await db.select().from(applications).where(eq(applications.userId, userId));
+  const theirSessions = await db
+    .select({ createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(eq(sessions.userId, userId));
+  return { exportedAt: new Date().toISOString(), profile, applications: theirApplications, sessions: theirSessions };
+}
+
+/**
+ * Deletes a person: their account, sessions and tokens go; their applications stay without
+ * them, so course counts and country figures do not change.
+ */
+export async function deleteAccount(db: Database, userId: string): Promise<void> {
+  await db.batch([
+    db.update(applications).set({ userId: null, motivation: '' }).where(eq(applications.userId, userId)),
+    db.delete(users).where(eq(users.id, userId)),
+  ]);
+}
+
+export async function saveTotpKey(db: Database, userId: string, key: Uint8Array): Promise<void> {
+  await db.update(users).set({ totpKey: Buffer.from(key) }).where(eq(users.id, userId));
+}

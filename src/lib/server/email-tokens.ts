@@ -1,0 +1,41 @@
+import { and, eq } from 'drizzle-orm';
+import { emailTokens, type tokenPurposes } from '../../../db/schema.ts';
+import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
+import type { Database } from './database.ts';
+
+/** Single-use links sent by email (the Copenhagen Book, "Email verification" and "Password reset"). */
+
+export type TokenPurpose = (typeof tokenPurposes)[number];
+
+export const EMAIL_VERIFICATION_LIFETIME_MS = 48 * 60 * 60 * 1000;
+export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
+/** Longer, since the person did not ask for the mail (an account made by staff, a nominee). */
+export const SET_PASSWORD_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A new link's token; the person's earlier links for the same purpose stop working. */
+export async function createEmailToken(db: Database, userId: string, purpose: TokenPurpose, lifetimeMs: number, now = new Date()): Promise<string> {
+  const { id, token, secretHash } = createToken();
+  await db.batch([
+    db.delete(emailTokens).where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose))),
+    db.insert(emailTokens).values({ id, userId, purpose, secretHash: Buffer.from(secretHash), expiresAt: new Date(now.getTime() + lifetimeMs) }),
+  ]);
+  return token;
+}
+
+/**
+ * The person a link was for, or null, using the link up. A wrong secret leaves the link in
+ * place (so nobody who merely guesses an id can spoil it), a wrong purpose too; an expired link
+ * is deleted. The final DELETE … RETURNING is what makes it single use: of two concurrent
+ * requests with the same link, only one gets the row back.
+ */
+export async function consumeEmailToken(db: Database, token: string, purpose: TokenPurpose, now = new Date()): Promise<string | null> {
+  const parts = parseToken(token);
+  if (!parts) return null;
+  const [row] = await db.select().from(emailTokens).where(eq(emailTokens.id, parts.id));
+  if (!row) return null;
+  if (!secretsEqual(sha256Bytes(parts.secret), new Uint8Array(row.secretHash))) return null;
+  if (row.purpose !== purpose) return null;
+  const [consumed] = await db.delete(emailTokens).where(eq(emailTokens.id, row.id)).returning({ userId: emailTokens.userId });
+  if (!consumed || row.expiresAt.getTime() <= now.getTime()) return null;
+  return consumed.userId;
+}

@@ -1,0 +1,85 @@
+import { z } from 'astro/zod';
+import { applicationStatuses } from '../application-states.ts';
+import { emailField, lineField, optionalTextField, textField } from '../forms.ts';
+import { locales } from '../i18n/locales.ts';
+import { memberStates } from '../member-states.ts';
+import { passwordProblem } from './passwords.ts';
+
+/** What each form of the account area accepts. Messages are dictionary keys (see forms.ts). */
+
+const passwordMessages = {
+  'too-short': 'form.passwordShort',
+  'too-long': 'form.passwordLong',
+  common: 'form.passwordCommon',
+} as const;
+
+/** Passwords are not trimmed: every character typed or pasted counts. */
+export const newPassword = z.string({ error: 'form.required' }).superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: 'custom', message: passwordMessages[problem] });
+});
+
+const anyPassword = z.string({ error: 'form.required' }).min(1, 'form.required').max(1024, 'form.tooLong');
+
+export const profileInput = z.object({
+  fullName: lineField(120),
+  country: z.enum(memberStates, { error: 'form.country' }),
+  institution: lineField(200),
+  position: lineField(120),
+  gender: z.enum(['female', 'male', 'prefer-not-to-say'], { error: 'form.invalid' }),
+  preferredLanguage: z.enum(locales, { error: 'form.invalid' }),
+});
+
+export const signUpInput = profileInput.extend({ email: emailField, password: newPassword });
+
+export const signInInput = z.object({ email: emailField, password: anyPassword });
+
+export const emailOnlyInput = z.object({ email: emailField });
+
+export const tokenInput = z.object({ token: z.string({ error: 'form.invalid' }).min(10, 'form.invalid').max(200, 'form.invalid') });
+
+export const setPasswordInput = tokenInput.extend({ password: newPassword });
+
+export const changePasswordInput = z.object({ current: anyPassword, password: newPassword });
+
+export const applyInput = z.object({ motivation: textField(2000) });
+
+export const moveInput = z.object({
+  applicationId: z.coerce.number({ error: 'form.invalid' }).int('form.invalid').positive('form.invalid'),
+  to: z.enum(applicationStatuses, { error: 'form.invalid' }),
+  reason: optionalTextField(500),
+});
+
+export const totpInput = z.object({ code: z.string({ error: 'form.required' }).trim().regex(/^\d{6}$/, 'form.invalid') });
+
+export const rankInput = z.object({
+  applicationId: z.coerce.number({ error: 'form.invalid' }).int('form.invalid').positive('form.invalid'),
+  rank: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? null : Number(value)))
+    .pipe(z.number({ error: 'form.invalid' }).int('form.invalid').min(1, 'form.invalid').max(999, 'form.invalid').nullable()),
+});
+
+/** A person a focal point puts forward: by address, with a name for a new account. */
+export const nomineeInput = z.object({
+  email: emailField,
+  fullName: lineField(120),
+  preferredLanguage: z.enum(locales, { error: 'form.invalid' }).default('en'),
+});
+
+export const nominateInput = nomineeInput.extend({ courseSlug: lineField(100) });
+
+export const substituteInput = nomineeInput.extend({
+  applicationId: z.coerce.number({ error: 'form.invalid' }).int('form.invalid').positive('form.invalid'),
+});
+
+export const newColleagueInput = z
+  .object({
+    email: emailField,
+    fullName: lineField(120),
+    role: z.enum(['staff', 'focal-point'], { error: 'form.invalid' }),
+    country: z.union([z.literal(''), z.enum(memberStates)], { error: 'form.country' }),
+    preferredLanguage: z.enum(locales, { error: 'form.invalid' }).default('en'),
+  })
+  .refine((input) => input.role === 'staff' || input.country !== '', { message: 'people.countryNeeded', path: ['country'] });

@@ -1,0 +1,182 @@
+import { and, desc, eq, inArray, lte, ne, or } from 'drizzle-orm';
+import { roles, sessions, users } from '../../../db/schema.ts';
+import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
+import type { Database } from './database.ts';
+
+/**
+ * Sessions after the Lucia guide ("sessions/basic" and "inactivity-timeout"): the cookie holds
+ * `${id}.${secret}`, the database only the secret's SHA-256. Participants stay signed in while
+ * they keep coming back; staff and focal points, who can change other people's applications,
+ * get a short idle limit and a working-day cap.
+ */
+
+export type Role = (typeof roles)[number];
+export type User = typeof users.$inferSelect;
+/** A session as the rest of the site sees it: the secret's hash never leaves this module. */
+export type Session = Omit<typeof sessions.$inferSelect, 'secretHash'>;
+
+export interface SessionPolicy {
+  /** A session unused for this long is over. */
+  idleTimeoutMs: number;
+  /** A session this old is over however much it is used; null for no cap. */
+  absoluteTimeoutMs: number | null;
+  /** lastActiveAt is written at most this often, to spare a write on every request. */
+  activityRefreshMs: number;
+}
+
+const minute = 60_000;
+const hour = 60 * minute;
+const day = 24 * hour;
+
+const participantPolicy: SessionPolicy = { idleTimeoutMs: 30 * day, absoluteTimeoutMs: null, activityRefreshMs: hour };
+const privilegedPolicy: SessionPolicy = { idleTimeoutMs: 30 * minute, absoluteTimeoutMs: 12 * hour, activityRefreshMs: minute };
+
+export function sessionPolicy(role: Role): SessionPolicy {
+  return role === 'participant' ? participantPolicy : privilegedPolicy;
+}
+
+/** Every column but the hash, for queries whose rows go back to callers. */
+const sessionColumns = {
+  id: sessions.id,
+  userId: sessions.userId,
+  twoFactorVerified: sessions.twoFactorVerified,
+  userAgent: sessions.userAgent,
+  createdAt: sessions.createdAt,
+  lastActiveAt: sessions.lastActiveAt,
+};
+
+const maxUserAgentLength = 200;
+
+export interface NewSessionOptions {
+  userAgent?: string | undefined;
+  twoFactorVerified?: boolean | undefined;
+}
+
+export async function createSession(
+  db: Database,
+  user: { id: string; role: Role },
+  options: NewSessionOptions = {},
+  now = new Date(),
+): Promise<{ token: string; session: Session }> {
+  const { id, token, secretHash } = createToken();
+  const session: Session = {
+    id,
+    userId: user.id,
+    twoFactorVerified: options.twoFactorVerified ?? false,
+    userAgent: [...(options.userAgent ?? '')].slice(0, maxUserAgentLength).join(''),
+    createdAt: now,
+    lastActiveAt: now,
+  };
+  await db.insert(sessions).values({ ...session, secretHash: Buffer.from(secretHash) });
+  return { token, session };
+}
+
+function isExpired(session: Session, policy: SessionPolicy, now: Date): boolean {
+  if (now.getTime() - session.lastActiveAt.getTime() >= policy.idleTimeoutMs) return true;
+  return policy.absoluteTimeoutMs !== null && now.getTime() - session.createdAt.getTime() >= policy.absoluteTimeoutMs;
+}
+
+/**
+ * The session and its person for a cookie's token, or null. Expired sessions are deleted; a
+ * live one has its lastActiveAt moved to `now` when the last write is older than the policy's
+ * refresh interval. Malformed tokens give null, never an exception.
+ */
+export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<{ session: Session; user: User } | null> {
+  const parts = parseToken(token);
+  if (!parts) return null;
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, parts.id));
+  if (!row) return null;
+  const { secretHash, ...session } = row.session;
+  if (!secretsEqual(sha256Bytes(parts.secret), new Uint8Array(secretHash))) return null;
+  const policy = sessionPolicy(row.user.role);
+  if (isExpired(session, policy, now)) {
+    await invalidateSession(db, session.id);
+    return null;
+  }
+  if (now.getTime() - session.lastActiveAt.getTime() >= policy.activityRefreshMs) {
+    session.lastActiveAt = now;
+    await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, session.id));
+  }
+  return { session, user: row.user };
+}
+
+export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a person, except `except` (the one making the change, when it should stay). */
+export async function invalidateUserSessions(db: Database, userId: string, options: { except?: string | undefined } = {}): Promise<void> {
+  const condition = options.except === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.id, options.except));
+  await db.delete(sessions).where(condition);
+}
+
+/** After a TOTP or recovery code: this session may now reach the pages that need a second factor. */
+export async function markSessionTwoFactorVerified(db: Database, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, sessionId));
+}
+
+/** A person's live sessions, most recently used first; expired ones are deleted on the way. */
+export async function listUserSessions(db: Database, userId: string, now = new Date()): Promise<Session[]> {
+  const rows = await db
+    .select({ session: sessionColumns, role: users.role })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.lastActiveAt), desc(sessions.createdAt));
+  const live: Session[] = [];
+  const expired: string[] = [];
+  for (const { session, role } of rows) {
+    if (isExpired(session, sessionPolicy(role), now)) expired.push(session.id);
+    else live.push(session);
+  }
+  if (expired.length > 0) await db.delete(sessions).where(inArray(sessions.id, expired));
+  return live;
+}
+
+/** Housekeeping for sessions nobody came back to; returns how many were deleted. */
+export async function deleteExpiredSessions(db: Database, now = new Date()): Promise<number> {
+  const idleSince = (role: Role): Date => new Date(now.getTime() - sessionPolicy(role).idleTimeoutMs);
+  const privilegedCreatedBefore = new Date(now.getTime() - (privilegedPolicy.absoluteTimeoutMs ?? 0));
+  const privileged = roles.filter((role) => role !== 'participant');
+  const participants = db.select({ id: users.id }).from(users).where(eq(users.role, 'participant'));
+  const others = db.select({ id: users.id }).from(users).where(inArray(users.role, privileged));
+  const deleted = await db
+    .delete(sessions)
+    .where(
+      or(
+        and(inArray(sessions.userId, participants), lte(sessions.lastActiveAt, idleSince('participant'))),
+        and(inArray(sessions.userId, others), or(lte(sessions.lastActiveAt, idleSince('staff')), lte(sessions.createdAt, privilegedCreatedBefore))),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return deleted.length;
+}
+
+export function sessionCookieName(secure: boolean): string {
+  // __Host- makes the browser refuse the cookie unless Secure, Path=/ and no Domain: no subdomain can set it.
+  return secure ? '__Host-session' : 'session';
+}
+
+export interface SessionCookieOptions {
+  httpOnly: true;
+  sameSite: 'lax';
+  path: '/';
+  secure: boolean;
+  expires: Date;
+}
+
+/**
+ * The cookie is re-set on every request (see the middleware), so its expiry slides with use:
+ * participants get now + the idle limit; staff and focal points now + 12 hours, not tied to the
+ * session's creation, for simplicity. The cookie may outlive a staff session, never the other way
+ * round, and the server's checks in validateSessionToken are what decide.
+ */
+export function sessionCookieOptions(secure: boolean, role: Role, now = new Date()): SessionCookieOptions {
+  const policy = sessionPolicy(role);
+  const lifetimeMs = policy.absoluteTimeoutMs ?? policy.idleTimeoutMs;
+  return { httpOnly: true, sameSite: 'lax', path: '/', secure, expires: new Date(now.getTime() + lifetimeMs) };
+}

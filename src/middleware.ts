@@ -1,0 +1,43 @@
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { database } from './lib/server/db.ts';
+import { sessionCookieName, sessionCookieOptions, validateSessionToken } from './lib/server/sessions.ts';
+
+/** Cookies are Secure, with the __Host- prefix, whenever the site is served over HTTPS. */
+function secureCookies(site: URL | undefined, url: URL): boolean {
+  return (site ?? url).protocol === 'https:';
+}
+
+/** Finds who is signed in from the session cookie, and keeps a live session's cookie fresh. */
+const session = defineMiddleware(async (context, next) => {
+  context.locals.user = null;
+  context.locals.session = null;
+  if (context.isPrerendered) return next();
+  const secure = secureCookies(context.site, context.url);
+  const name = sessionCookieName(secure);
+  const token = context.cookies.get(name)?.value;
+  if (token) {
+    const { db } = await database();
+    const found = await validateSessionToken(db, token);
+    if (found) {
+      context.locals.user = found.user;
+      context.locals.session = found.session;
+      context.cookies.set(name, token, sessionCookieOptions(secure, found.user.role));
+    } else {
+      context.cookies.delete(name, { path: '/' });
+    }
+  }
+  return next();
+});
+
+/** Pages rendered on demand are personal: never cached, never framed, no referrer leaks. */
+const privateHeaders = defineMiddleware(async (context, next) => {
+  const response = await next();
+  if (context.isPrerendered || context.url.pathname.startsWith('/_server-islands/')) return response;
+  response.headers.set('Cache-Control', 'no-store');
+  response.headers.set('X-Frame-Options', 'DENY');
+  response.headers.set('Referrer-Policy', 'same-origin');
+  response.headers.set('X-Content-Type-Options', 'nosniff');
+  return response;
+});
+
+export const onRequest = sequence(session, privateHeaders);

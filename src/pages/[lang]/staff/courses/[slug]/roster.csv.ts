@@ -1,0 +1,45 @@
+import type { APIRoute } from 'astro';
+import { applicationStatuses, type ApplicationStatus } from '../../../../../lib/application-states.ts';
+import { courseBySlug } from '../../../../../lib/content/courses.ts';
+import { toCsv } from '../../../../../lib/csv.ts';
+import { isLocale, useTranslations } from '../../../../../lib/i18n/index.ts';
+import { countryName, isMemberState } from '../../../../../lib/member-states.ts';
+import { admit } from '../../../../../lib/server/access.ts';
+import { database } from '../../../../../lib/server/db.ts';
+import { roster } from '../../../../../lib/server/rosters.ts';
+
+export const prerender = false;
+
+/** A course's roster as a spreadsheet, with the same filters as the page. Staff only. */
+export const GET: APIRoute = async (context) => {
+  const locale = context.params.lang;
+  const course = await courseBySlug(context.params.slug ?? '');
+  if (!isLocale(locale) || !course) return new Response(null, { status: 404 });
+  const admitted = admit(context, locale, ['staff']);
+  if (admitted instanceof Response) return admitted;
+  const t = useTranslations(locale);
+  const status = context.url.searchParams.get('status');
+  const country = context.url.searchParams.get('country');
+  const rows = await roster((await database()).db, admitted, {
+    courseSlug: course.id,
+    status: applicationStatuses.includes(status as ApplicationStatus) ? (status as ApplicationStatus) : undefined,
+    country: isMemberState(country) ? country : undefined,
+  });
+  const header = [t('account.fullName'), t('account.email'), t('account.country'), t('account.institution'), t('account.position'), t('account.gender'), t('focalPoint.rank'), t('account.status')];
+  const body = rows.map((row) => [
+    row.fullName,
+    row.email,
+    countryName(row.country, locale),
+    row.institution,
+    row.position,
+    row.gender ? t(`account.gender.${row.gender as 'female'}`) : '',
+    row.rank,
+    t(`status.${row.status}`),
+  ]);
+  return new Response(toCsv(header, body), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="roster-${course.id}.csv"`,
+    },
+  });
+};

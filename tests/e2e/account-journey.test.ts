@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
+import { currentCode, makeAccount, type TestAccount } from '../support/accounts.ts';
+import { launchChromium } from '../support/browser.ts';
+import { waitForMail } from '../support/mailbox.ts';
+
+const baseUrl = inject('baseUrl');
+const mailDir = inject('mailDir');
+
+let browser: Browser;
+let database: OpenDatabase;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  database = await openDatabase({ url: inject('databaseUrl') });
+});
+afterAll(async () => {
+  await browser?.close();
+  database?.client.close();
+});
+
+/** A course whose applications are open today, read from the public course list. */
+async function openCourse(): Promise<string> {
+  const html = await (await fetch(`${baseUrl}/en/courses/`)).text();
+  for (const [, slug] of html.matchAll(/href="\/en\/courses\/([a-z0-9-]+)\/"/g)) {
+    const page = await (await fetch(`${baseUrl}/en/courses/${slug}/`)).text();
+    const island = page.match(/fetch\("(\/_server-islands\/[^"]+)"/)?.[1];
+    if (island && (await (await fetch(`${baseUrl}${island}`)).text()).includes('/account/apply/')) return slug!;
+  }
+  throw new Error('no sample course is open for applications today: move the dates in content/courses/');
+}
+
+async function signIn(page: Page, lang: string, account: TestAccount): Promise<void> {
+  await page.goto(`${baseUrl}/${lang}/account/sign-in/`);
+  await page.locator('#field-email').fill(account.email);
+  await page.locator('#field-password').fill(account.password);
+  await page.locator('form.form button[type="submit"]').click();
+  if (account.totpKey) {
+    await page.waitForURL('**/account/two-factor/');
+    await page.locator('#code').fill(currentCode(account.totpKey));
+    await page.locator('form.form button[type="submit"]').first().click();
+  }
+  await page.waitForLoadState('networkidle');
+}
+
+describe.each([
+  ['en', 'TR', 'Accepted'],
+  ['ar', 'MA', 'مقبول'],
+] as const)('a participant’s way to a seat, in the %s interface', (lang, country, acceptedLabel) => {
+  it('signs up, confirms the address, applies; the focal point endorses; staff accepts', async () => {
+    const course = await openCourse();
+    const email = `trainee-${lang}-${Date.now()}@example.org`;
+    const password = 'a long enough passphrase for tests';
+    const focalPoint = await makeAccount(database.db, { role: 'focal-point', country });
+    const staff = await makeAccount(database.db, { role: 'staff', country: null });
+
+    const participant = await (await browser.newContext()).newPage();
+    await participant.goto(`${baseUrl}/${lang}/account/sign-up/`);
+    expect(await participant.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    await participant.locator('#field-email').fill(email);
+    await participant.locator('#field-password').fill(password);
+    await participant.locator('#field-fullName').fill(lang === 'ar' ? 'فاطمة الزهراء' : 'Ayşe Demir');
+    await participant.locator('#field-country').selectOption(country);
+    await participant.locator('#field-institution').fill('Ministry of Justice');
+    await participant.locator('#field-position').fill('Head of unit');
+    await participant.locator('form.form button[type="submit"]').click();
+    await expect(participant.locator('.notice').textContent()).resolves.toBeTruthy();
+
+    const verification = await waitForMail(mailDir, email);
+    expect(verification.language).toBe(lang);
+    const link = verification.links.find((l) => l.includes('/account/verify-email'));
+    expect(link).toBeDefined();
+    await participant.goto(link!);
+    await participant.locator('form.form button[type="submit"]').click();
+    await participant.waitForLoadState('networkidle');
+    await signIn(participant, lang, { id: '', email, password });
+    await participant.goto(`${baseUrl}/${lang}/account/apply/${course}/`);
+    await participant.locator('#field-motivation').fill('I lead the redesign of our service centres.');
+    await participant.locator('form.form button[type="submit"]').click();
+    await participant.waitForURL('**/account/?sent=1');
+    await waitForMail(mailDir, email, 2);
+
+    const fp = await (await browser.newContext()).newPage();
+    await signIn(fp, lang, focalPoint);
+    const row = fp.locator('tr', { hasText: lang === 'ar' ? 'فاطمة الزهراء' : 'Ayşe Demir' });
+    await row.locator('form:has(input[name="to"][value="endorsed"]) button').click();
+    await fp.waitForLoadState('networkidle');
+
+    const officer = await (await browser.newContext()).newPage();
+    await signIn(officer, lang, staff);
+    await officer.goto(`${baseUrl}/${lang}/staff/courses/${course}/?country=${country}`);
+    const staffRow = officer.locator('tr', { hasText: lang === 'ar' ? 'فاطمة الزهراء' : 'Ayşe Demir' });
+    await staffRow.locator('form:has(input[name="to"][value="accepted"]) button').click();
+    await officer.waitForLoadState('networkidle');
+
+    await participant.goto(`${baseUrl}/${lang}/account/`);
+    await expect(participant.locator('.status').first().textContent()).resolves.toBe(acceptedLabel);
+    const accepted = await waitForMail(mailDir, email, 4);
+    expect(accepted.language).toBe(lang);
+    for (const page of [participant, fp, officer]) await page.context().close();
+  });
+});

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Reading what the site sent to the test SMTP server. */
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  language: string;
+  text: string;
+  links: string[];
+}
+
+function header(head: string, name: string): string {
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  return unfolded.match(new RegExp(`^${name}:\\s*(.*)$`, 'im'))?.[1]?.trim() ?? '';
+}
+
+/** RFC 2047 encoded words, as nodemailer writes non-ASCII subjects. */
+function decodeWords(value: string): string {
+  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, kind: string, data: string) =>
+    kind.toLowerCase() === 'b'
+      ? Buffer.from(data, 'base64').toString('utf8')
+      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1').toString('utf8'),
+  );
+}
+
+function decodeBody(body: string, encoding: string): string {
+  if (/base64/i.test(encoding)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/quoted-printable/i.test(encoding)) {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
+}
+
+export function parseMail(raw: string): ReceivedMail {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = raw.slice(0, split);
+  const text = decodeBody(raw.slice(split).trim(), header(head, 'Content-Transfer-Encoding'));
+  return {
+    to: header(head, 'To'),
+    subject: decodeWords(header(head, 'Subject')),
+    language: header(head, 'Content-Language'),
+    text,
+    links: [...text.matchAll(/https?:\/\/[^\s<>"«»]+/g)].map((m) => m[0].replace(/[.,;:!?)\]'’]+$/, '')),
+  };
+}
+
+export function mailsTo(mailDir: string, address: string): ReceivedMail[] {
+  return readdirSync(mailDir)
+    .sort()
+    .map((file) => parseMail(readFileSync(join(mailDir, file), 'utf8')))
+    .filter((mail) => mail.to.includes(address));
+}
+
+/** Waits for the `count`-th message to `address` (mail is sent while the page answers). */
+export async function waitForMail(mailDir: string, address: string, count = 1, timeoutMs = 10_000): Promise<ReceivedMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = mailsTo(mailDir, address);
+    if (mails.length >= count) return mails[count - 1]!;
+    if (Date.now() > deadline) throw new Error(`no message number ${count} to ${address} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { emailKinds, emailMessage, type EmailLanguage } from '../../src/lib/email-messages.ts';
+
+const languages: EmailLanguage[] = ['en', 'fr', 'ar'];
+const signatures: Record<EmailLanguage, string> = {
+  en: 'OIC Public Service Reform Exchange — SESRIC',
+  fr: 'Échange OCI sur la réforme du service public — SESRIC',
+  ar: 'منصة منظمة التعاون الإسلامي لتبادل تجارب إصلاح الخدمة العامة — سيسرك',
+};
+const arabicLetter = /[\u0621-\u064A]/;
+const values = {
+  name: 'Aylin Demir',
+  link: 'https://exchange.example.org/en/account/verify-email?token=abc123',
+  courseTitle: 'One-stop service centres',
+  reason: 'The quota for your country is already reached.',
+  deadline: '30 June',
+};
+const cases = languages.flatMap((language) => emailKinds.map((kind) => [language, kind] as const));
+
+describe('email messages', () => {
+  it.each(cases)('%s %s has a subject, the name, the link, the signature and nothing undefined', (language, kind) => {
+    const { subject, text } = emailMessage(kind, language, values);
+    expect(subject.trim()).not.toBe('');
+    expect(subject).not.toContain('\n');
+    expect(text).toContain(values.name);
+    expect(text).toContain(signatures[language]);
+    expect(`${subject}\n${text}`).not.toMatch(/undefined|null|\$\{/);
+    if (kind === 'verify-email' || kind === 'reset-password' || kind === 'set-password' || kind === 'nominated') {
+      // On a line of its own, so that mail clients make it clickable whatever the script around it.
+      expect(text.split('\n')).toContain(values.link);
+    }
+    if (kind === 'declined' || kind === 'rejected') expect(text).toContain(values.reason);
+    else expect(text).not.toContain(values.reason);
+    if (language === 'ar') {
+      expect(subject).toMatch(arabicLetter);
+      expect(text).toMatch(arabicLetter);
+    }
+  });
+
+  it.each(languages)('%s names the course in course messages', (language) => {
+    for (const kind of emailKinds.filter((k) => !['verify-email', 'reset-password', 'set-password'].includes(k))) {
+      const { subject, text } = emailMessage(kind, language, values);
+      expect(subject, kind).toContain(values.courseTitle);
+      expect(text, kind).toContain(values.courseTitle);
+    }
+  });
+
+  it.each(languages)('%s states how long each account link stays valid', (language) => {
+    const validity = {
+      en: ['48 hours', 'one hour', '7 days'],
+      fr: ['48 heures', 'une heure', '7 jours'],
+      ar: ['48 ساعة', 'ساعة واحدة', '7 أيام'],
+    }[language];
+    expect(emailMessage('verify-email', language, values).text).toContain(validity[0]);
+    expect(emailMessage('reset-password', language, values).text).toContain(validity[1]);
+    expect(emailMessage('set-password', language, values).text).toContain(validity[2]);
+  });
+
+  it('reassures someone who did not ask for a reset', () => {
+    expect(emailMessage('reset-password', 'en', values).text).toContain('your password has not changed');
+    expect(emailMessage('reset-password', 'fr', values).text).toContain('votre mot de passe n’a pas été modifié');
+  });
+
+  it.each(languages)('%s leaves out what was not given', (language) => {
+    const bare = { name: 'Awa Diop' };
+    for (const kind of emailKinds.filter((k) => !['verify-email', 'reset-password', 'set-password'].includes(k))) {
+      const { subject, text } = emailMessage(kind, language, bare);
+      expect(`${subject}\n${text}`, kind).not.toMatch(/undefined|https?:|[“«]\s*[”»]/);
+      expect(text, kind).toContain(bare.name);
+    }
+  });
+
+  it('asks a nominee without a new account to sign in instead of following a link', () => {
+    const withoutLink = emailMessage('nominated', 'en', { name: 'Awa Diop', courseTitle: 'Open data' });
+    expect(withoutLink.text).toMatch(/sign in/i);
+    expect(withoutLink.text).not.toMatch(/https?:|7 days/);
+    const withLink = emailMessage('nominated', 'en', { name: 'Awa Diop', courseTitle: 'Open data', link: values.link });
+    expect(withLink.text).toContain('7 days');
+  });
+
+  it.each(['verify-email', 'reset-password', 'set-password'] as const)('refuses to write %s without its link', (kind) => {
+    expect(() => emailMessage(kind, 'en', { name: 'Awa Diop' })).toThrow(/link/);
+  });
+});
