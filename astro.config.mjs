@@ -39,6 +39,23 @@ export default defineConfig({
     },
   },
   build: { inlineStylesheets: 'always' },
+  security: {
+    // checkOrigin stays on (the default): a POST whose Origin is not this site gets 403.
+    // Behind a TLS proxy, list the public host in allowedDomains so X-Forwarded-Host is trusted.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Astro hashes its own scripts and styles; Pagefind loads its bundle from /pagefind/ and
+      // compiles its WebAssembly search engine.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   prefetch: false,
   devToolbar: { enabled: false },
 });

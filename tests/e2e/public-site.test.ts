@@ -14,9 +14,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Console errors about the content security policy, per page. */
+const cspViolations = new WeakMap<Page, string[]>();
+
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
+  const violations: string[] = [];
+  cspViolations.set(page, violations);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   const response = await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
   expect(response?.status(), path).toBeLessThan(400);
   return page;
@@ -47,6 +55,7 @@ describe('a reader’s way through the site', () => {
     const result = page.locator(`#search a[href*="/${lang}/case-studies/asan-service/"]`).first();
     await result.waitFor({ timeout: 15_000 });
     expect(await result.textContent()).toMatch(/ASAN|أسان/i);
+    expect(cspViolations.get(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -178,6 +187,7 @@ describe('content pages ship no client JavaScript', () => {
     const inline = await page.locator('script:not([type="application/ld+json"])').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
     expect(inline.every((code) => code.includes('_server-islands') || code.includes('replaceServerIsland'))).toBe(true);
     await expect(page.locator('.availability .seats').textContent()).resolves.toMatch(/seats/);
+    expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
     await context.close();
   });
 
