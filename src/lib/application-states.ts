@@ -58,3 +58,8 @@ export function timing(to: ApplicationStatus): 'before-start' | 'after-start' | 
 export function holdsSeat(status: ApplicationStatus): boolean {
   return (seatHoldingStatuses as readonly ApplicationStatus[]).includes(status);
 }
+
+/** The seats held in a tally of applications by status. */
+export function seatsHeld(counts: Partial<Record<ApplicationStatus, number>>): number {
+  return seatHoldingStatuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
+}

@@ -19,7 +19,7 @@ export interface RosterRow {
   email: string | null;
   institution: string | null;
   position: string | null;
-  gender: string | null;
+  gender: User['gender'] | null;
 }
 
 export interface RosterFilter {

@@ -340,4 +340,6 @@ export const ar = {
   'twoFactor.continue': "متابعة",
   'twoFactor.useRecovery': "استخدام رمز استرداد بدلًا من ذلك",
   'twoFactor.recoveryCode': "رمز الاسترداد",
+
+  'staff.byCountryTable': "حسب البلد",
 } as const satisfies Record<MessageKey, string>;

@@ -338,6 +338,8 @@ export const en = {
   'twoFactor.continue': "Continue",
   'twoFactor.useRecovery': "Use a recovery code instead",
   'twoFactor.recoveryCode': "Recovery code",
+
+  'staff.byCountryTable': "By country",
 } as const;
 
 export type MessageKey = keyof typeof en;

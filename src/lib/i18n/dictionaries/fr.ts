@@ -341,4 +341,6 @@ export const fr = {
   'twoFactor.continue': "Continuer",
   'twoFactor.useRecovery': "Utiliser plutôt un code de secours",
   'twoFactor.recoveryCode': "Code de secours",
+
+  'staff.byCountryTable': "Par pays",
 } as const satisfies Record<MessageKey, string>;

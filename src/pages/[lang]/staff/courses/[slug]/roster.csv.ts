@@ -32,7 +32,7 @@ export const GET: APIRoute = async (context) => {
     countryName(row.country, locale),
     row.institution,
     row.position,
-    row.gender ? t(`account.gender.${row.gender as 'female'}`) : '',
+    row.gender ? t(`account.gender.${row.gender}`) : '',
     row.rank,
     t(`status.${row.status}`),
   ]);
