@@ -7,6 +7,8 @@ import { z } from 'astro/zod';
 import { buildScaling } from './build-scaling.ts';
 import { pageWeight } from './page-weight.ts';
 import { search } from './search.ts';
+import { lighthouse } from './lighthouse.ts';
+import { load } from './load.ts';
 import { sectionNames, type Context, type Row, type SectionName } from './types.ts';
 
 /**
@@ -22,6 +24,8 @@ const sections: Record<SectionName, (ctx: Context) => Promise<Row[]>> = {
   'build-scaling': buildScaling,
   'page-weight': pageWeight,
   search,
+  lighthouse,
+  load,
 };
 
 const flagsSchema = z
@@ -72,7 +76,7 @@ function printTable(rows: Row[]): void {
     row.section,
     row.metric,
     formatNumber(row.value, row.unit),
-    row.budget === undefined ? '' : `≤ ${formatNumber(row.budget, row.unit)}`,
+    row.budget === undefined ? '' : `${row.floor ? '≥' : '≤'} ${formatNumber(row.budget, row.unit)}`,
     row.pass === undefined ? '' : row.pass ? 'ok' : row.budget === undefined ? 'FAILED' : 'MISSED',
     row.how,
   ]);

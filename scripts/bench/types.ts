@@ -1,6 +1,6 @@
 /** What every benchmark section returns and what they share while `npm run bench` runs. */
 
-export const sectionNames = ['build-scaling', 'page-weight', 'search'] as const;
+export const sectionNames = ['build-scaling', 'page-weight', 'search', 'lighthouse', 'load'] as const;
 export type SectionName = (typeof sectionNames)[number];
 
 /** One measured figure. `budget` is a ceiling: the row passes when `value <= budget`. */
@@ -11,6 +11,8 @@ export interface Row {
   value: number | null;
   unit: string;
   budget?: number;
+  /** When true, `budget` is a floor (the row passes when `value >= budget`), as for Lighthouse scores. */
+  floor?: boolean;
   pass?: boolean;
   /** How the figure was measured, in a sentence a reader can check. */
   how: string;
