@@ -26,6 +26,11 @@ export function formatDate(date: Date, locale: Locale, style: DateStyle = 'long'
   return new Intl.DateTimeFormat(intlLocale(locale), dateStyles[style]).format(date);
 }
 
+/** A moment (not a calendar day), such as a session's last activity or an audit entry. */
+export function formatDateTime(date: Date, locale: Locale, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), options).format(date);
+}
+
 /** "1–5 March 2027", "28 Feb – 3 Mar 2027": the locale decides how a range collapses. */
 export function formatDateRange(start: Date, end: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), dateStyles.long).formatRange(start, end);
