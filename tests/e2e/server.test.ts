@@ -103,8 +103,10 @@ describe('seats left, live from the database', () => {
     expect(seats).toBeGreaterThan(2);
 
     const island = await islandFor(`/en/courses/${slug}/`);
+    // Other test files may already hold seats on this course: read the count, then watch it move.
     const before = await (await get(island)).text();
-    expect(before).toContain(`${seats} of ${seats} seats left`);
+    const left = Number(before.match(new RegExp(`(\\d+) of ${seats} seats left`))?.[1]);
+    expect(left).toBeGreaterThan(2);
 
     await database.execute({
       sql: "insert into applications (course_slug, country, status, created_at, updated_at) values (?, 'AZ', 'accepted', 0, 0), (?, 'SN', 'completed', 0, 0), (?, 'TR', 'waitlisted', 0, 0)",
@@ -112,6 +114,6 @@ describe('seats left, live from the database', () => {
     });
     const after = await get(island);
     expect(after.headers.get('cache-control')).toBe('no-store');
-    expect(await after.text()).toContain(`${seats - 2} of ${seats} seats left`);
+    expect(await after.text()).toContain(`${left - 2} of ${seats} seats left`);
   });
 });
