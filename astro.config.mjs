@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { precompress } from './src/integrations/precompress.ts';
 
 export default defineConfig({
   // The public address; canonical URLs, hreflang alternates, feeds and the sitemap use it.
@@ -16,6 +17,8 @@ export default defineConfig({
     // `/` only redirects to a language, so it is left out of the sitemap.
     sitemap({ filter: (page) => new URL(page).pathname !== '/' }),
     pagefindIndex(),
+    // After Pagefind, so that its bundle is compressed too.
+    precompress(),
   ],
   i18n: {
     locales: ['en', 'fr', 'ar'],

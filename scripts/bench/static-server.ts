@@ -2,23 +2,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { contentTypes as types, indexCompressed, sendCompressed } from '../precompressed.ts';
 
-/** A tiny static server for a built client folder, on 127.0.0.1 and a free port, nothing else. */
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-};
+/**
+ * A tiny static server for a built client folder, on 127.0.0.1 and a free port, nothing else.
+ * Like scripts/serve.ts, it sends the build's Brotli and gzip copies to clients that accept them.
+ */
 
 export interface StaticServer {
   url: string;
@@ -27,7 +16,9 @@ export interface StaticServer {
 
 export async function serveStatic(dir: string): Promise<StaticServer> {
   const root = normalize(dir + sep);
+  const compressed = indexCompressed(root);
   const server: Server = createServer((request, response) => {
+    if (sendCompressed(compressed, request, response)) return;
     let path: string;
     try {
       path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);

@@ -34,6 +34,16 @@ describe('the front door', () => {
   });
 });
 
+describe('compressed for slow connections', () => {
+  it.each(['/ar/case-studies/asan-service/', '/pagefind/pagefind-ui.js'])('sends %s in Brotli, the same text as uncompressed', async (path) => {
+    const plain = await get(path, { 'Accept-Encoding': 'identity' });
+    const compressed = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    expect(Number(compressed.headers.get('content-length'))).toBeLessThan(Number(plain.headers.get('content-length')) / 2);
+    expect(await compressed.text()).toBe(await plain.text());
+  });
+});
+
 describe('what machines read', () => {
   it('points robots at the sitemap', async () => {
     const text = await (await get('/robots.txt')).text();
