@@ -31,7 +31,7 @@ async function tellApplicant(applicationId: number, kind: EmailKind, reason?: st
   const course = await courseBySlug(application.courseSlug);
   if (!applicant || !course) return;
   const courseTitle = pickText(course.data.title, applicant.preferredLanguage).text;
-  await notify(applicant, kind, { courseTitle, ...(reason ? { reason } : {}) });
+  notify(applicant, kind, { courseTitle, ...(reason ? { reason } : {}) });
 }
 
 const oneMove = moveInput.omit({ applicationId: true });

@@ -50,12 +50,12 @@ async function nomineeAccount(
   const existing = await findUserByEmail(db, nominee.email);
   if (existing) {
     if (existing.role !== 'participant' || existing.country !== focalPoint.country) return 'not-eligible';
-    await notify(existing, 'nominated', { courseTitle: courseTitle(existing.preferredLanguage) });
+    notify(existing, 'nominated', { courseTitle: courseTitle(existing.preferredLanguage) });
     return actorOf(existing);
   }
   const created = await createAccountFor(db, { ...nominee, role: 'participant', country: focalPoint.country });
   const link = absoluteLink(page, nominee.preferredLanguage, 'account/set-password', { token: created.token });
-  await notify(created.user, 'nominated', { courseTitle: courseTitle(nominee.preferredLanguage), link });
+  notify(created.user, 'nominated', { courseTitle: courseTitle(nominee.preferredLanguage), link });
   return actorOf(created.user);
 }
 

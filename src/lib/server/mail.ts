@@ -16,14 +16,14 @@ export interface Recipient {
 }
 
 /**
- * Sends one of the platform's messages in the recipient's language. A mail failure is logged,
- * never shown as an error page: the change it reports has already been made.
+ * Sends one of the platform's messages in the recipient's language, without making the page
+ * wait: a slow or silent mail server never delays the answer, and how long an answer takes
+ * never tells whether an address is registered. A failure is logged, never shown: the change the
+ * message reports has already been made.
  */
-export async function notify(recipient: Recipient, kind: EmailKind, values: Omit<EmailValues, 'name'> = {}): Promise<void> {
+export function notify(recipient: Recipient, kind: EmailKind, values: Omit<EmailValues, 'name'> = {}): void {
   const { subject, text } = emailMessage(kind, recipient.preferredLanguage, { ...values, name: recipient.fullName });
-  try {
-    await theMailer().send({ to: recipient.email, subject, text, language: recipient.preferredLanguage });
-  } catch (error) {
-    console.error(`mail "${kind}" to ${recipient.email} failed:`, error);
-  }
+  theMailer()
+    .send({ to: recipient.email, subject, text, language: recipient.preferredLanguage })
+    .catch((error: unknown) => console.error(`mail "${kind}" to ${recipient.email} failed:`, error));
 }

@@ -43,7 +43,7 @@ export function createMailer(config: MailerConfig): Mailer {
     const smtp = createTransport({
       url: smtpUrl,
       pool: true,
-      // Pages await the send, so a silent server must fail in seconds, not nodemailer's minutes.
+      // Sends run after the page has answered; a silent server should still fail in seconds.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
