@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
+import { serveArguments } from '../serve-command.ts';
 
 /**
  * The built site served by `node scripts/serve.ts` on 127.0.0.1, as tests/support/site-server.ts
@@ -111,7 +112,7 @@ export async function startServer(options: { databaseUrl: string; port?: number;
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   delete env.SMTP_URL;
-  const child = spawn(process.execPath, ['scripts/serve.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'ignore', options.quiet === false ? 'inherit' : 'ignore'] });
+  const child = spawn(process.execPath, serveArguments(), { cwd: projectRoot, env, stdio: ['ignore', 'ignore', options.quiet === false ? 'inherit' : 'ignore'] });
   try {
     await waitFor(`${baseUrl}/healthz`, child, 30_000);
   } catch (error) {

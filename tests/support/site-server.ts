@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
+import { serveArguments } from '../../scripts/serve-command.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -78,7 +79,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), SITE_URL: baseUrl, SMTP_URL: mail.url };
   if (!process.env.SKIP_BUILD) execFileSync('npx', ['astro', 'build'], { cwd: root, env, stdio: 'inherit' });
-  const server = spawn(process.execPath, ['scripts/serve.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const server = spawn(process.execPath, serveArguments(), { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   await waitFor(`${baseUrl}/healthz`, server, 30_000);
   project.provide('baseUrl', baseUrl);
   project.provide('databaseUrl', databaseUrl);
