@@ -1,11 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
 import { serveArguments } from '../serve-command.ts';
+import { freePort } from '../../tests/support/site-server.ts';
+
+export { freePort };
 
 /**
  * The built site served by `node scripts/serve.ts` on 127.0.0.1, as tests/support/site-server.ts
@@ -13,17 +15,6 @@ import { serveArguments } from '../serve-command.ts';
  */
 
 export const projectRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface FreshDatabase extends OpenDatabase {
   url: string;

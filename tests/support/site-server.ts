@@ -18,7 +18,8 @@ declare module 'vitest' {
 
 const root = new URL('../..', import.meta.url).pathname;
 
-async function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that nothing listens on (also used by the benchmarks and drills). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
