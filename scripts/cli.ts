@@ -6,16 +6,18 @@ import { readEnv } from './env.ts';
 
 /** What the command-line tools share: their flags checked by zod, and a migrated database. */
 
-export function readFlags<S extends z.ZodType>(command: string, options: ParseArgsOptionsConfig, schema: S): z.infer<S> {
+/** The flags, or exit 2 with a message naming the flag (and the usage line, when given). */
+export function readFlags<S extends z.ZodType>(command: string, options: ParseArgsOptionsConfig, schema: S, usage?: string): z.infer<S> {
+  const refuse = (message: string): never => fail(command, usage ? `${message}\nusage: ${usage}` : message);
   let values: Record<string, unknown>;
   try {
     values = parseArgs({ options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    return fail(command, error instanceof Error ? error.message : String(error));
+    return refuse(error instanceof Error ? error.message : String(error));
   }
   const parsed = schema.safeParse(values);
   if (parsed.success) return parsed.data;
-  return fail(command, parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  return refuse(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
 }
 
 export function fail(command: string, message: string): never {

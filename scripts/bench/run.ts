@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
+import { readFlags } from '../cli.ts';
 import { buildScaling } from './build-scaling.ts';
 import { pageWeight } from './page-weight.ts';
 import { search } from './search.ts';
@@ -42,27 +42,6 @@ const flagsSchema = z
   })
   .strict();
 
-function readFlags(): z.infer<typeof flagsSchema> {
-  let values: Record<string, unknown>;
-  try {
-    values = parseArgs({
-      options: { only: { type: 'string' }, quick: { type: 'boolean' }, site: { type: 'string' } },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    return usage(error instanceof Error ? error.message : String(error));
-  }
-  const parsed = flagsSchema.safeParse(values);
-  if (parsed.success) return parsed.data;
-  return usage(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
-}
-
-function usage(message: string): never {
-  console.error(`bench: ${message}\nusage: npm run bench -- [--quick] [--only=${sectionNames.join('|')}] [--site=<built client folder>]`);
-  process.exit(2);
-}
-
 function formatNumber(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (unit === 'B') return value < 1024 ? `${value} B` : `${(value / 1024).toFixed(1)} KB`;
@@ -89,7 +68,12 @@ function printTable(rows: Row[]): void {
   for (const row of cells) console.log(line(row));
 }
 
-const flags = readFlags();
+const flags = readFlags(
+  'bench',
+  { only: { type: 'string' }, quick: { type: 'boolean' }, site: { type: 'string' } },
+  flagsSchema,
+  `npm run bench -- [--quick] [--only=${sectionNames.join('|')}] [--site=<built client folder>]`,
+);
 const started = performance.now();
 const startedAt = new Date();
 const ctx: Context = {

@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import fc from 'fast-check';
 import { users } from '../../db/schema.ts';
@@ -11,6 +10,7 @@ import { openDatabase } from '../../src/lib/server/database.ts';
 import { createSession } from '../../src/lib/server/sessions.ts';
 import { makeAccount } from '../../tests/support/accounts.ts';
 import { courseFromContent, freshLoopbackAddress, noticeText } from '../../tests/support/http.ts';
+import { readFlags } from '../cli.ts';
 import { ensureBuilt, freePort, freshDatabase, openCourseSlug, startServer, type FreshDatabase, type RunningServer } from '../bench/built-server.ts';
 
 /**
@@ -27,23 +27,6 @@ const flagsSchema = z
     quick: z.boolean().default(false),
   })
   .strict();
-
-function readFlags(): z.infer<typeof flagsSchema> {
-  let values: Record<string, unknown>;
-  try {
-    values = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean' } }, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    return usage(error instanceof Error ? error.message : String(error));
-  }
-  const parsed = flagsSchema.safeParse(values);
-  if (parsed.success) return parsed.data;
-  return usage(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
-}
-
-function usage(message: string): never {
-  console.error(`drill: ${message}\nusage: npm run drill -- [--quick] [--only=${drillNames.join('|')}]`);
-  process.exit(2);
-}
 
 const started = performance.now();
 const log = (message: string) => console.error(`[drill ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
@@ -466,7 +449,7 @@ async function hostile(quick: boolean): Promise<Outcome> {
 
 // ——— Main ———
 
-const flags = readFlags();
+const flags = readFlags('drill', { only: { type: 'string' }, quick: { type: 'boolean' } }, flagsSchema, `npm run drill -- [--quick] [--only=${drillNames.join('|')}]`);
 const drills: Record<DrillName, (quick: boolean) => Promise<Outcome>> = { crash, overbooking, hostile };
 ensureBuilt(`http://127.0.0.1:${await freePort()}`, log);
 const outcomes: Outcome[] = [];
