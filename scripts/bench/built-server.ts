@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
 import { serveArguments } from '../serve-command.ts';
-import { freePort } from '../../tests/support/site-server.ts';
+import { freePort, waitFor } from '../../tests/support/site-server.ts';
 
 export { freePort };
 
@@ -61,20 +61,6 @@ export interface RunningServer {
   /** Peak resident memory so far (VmHWM, bytes), or null once the process is gone. */
   peakRss(): number | null;
   stop(signal?: NodeJS.Signals): Promise<void>;
-}
-
-export async function waitFor(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited (${server.exitCode ?? server.signalCode})`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
 export function peakRssOf(pid: number | undefined): number | null {

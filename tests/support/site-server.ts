@@ -30,10 +30,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+/** Waits until `url` answers 2xx, failing early when the server process has exited or been killed. */
+export async function waitFor(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited (${server.exitCode ?? server.signalCode})`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
