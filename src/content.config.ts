@@ -7,6 +7,7 @@ import {
   newsSchema,
   programmeSchema,
   standingPageSchema,
+  courseDescriptionSchema,
 } from './lib/content/schemas.ts';
 
 /** CONTENT_DIR lets benchmarks and tests point the collections at another folder of writing. */
@@ -21,8 +22,10 @@ export const collections = {
   // Standing pages such as About, also per language.
   pages: defineCollection({ loader: from('pages', '*/*.mdx'), schema: standingPageSchema }),
   programmes: defineCollection({ loader: from('programmes', '*.yaml'), schema: programmeSchema }),
+  // A course's data once (<slug>.yaml), its description per language (<slug>/<lang>.mdx).
   courses: defineCollection({
-    loader: from('courses', '*.mdx'),
+    loader: from('courses', '*.yaml'),
     schema: courseSchema(reference('programmes')),
   }),
+  courseDescriptions: defineCollection({ loader: from('courses', '*/*.mdx'), schema: courseDescriptionSchema }),
 };

@@ -111,7 +111,7 @@ async function insertPeople(database: FreshDatabase, count: number, role: Actor[
 
 /** The 20-seat course, from its frontmatter. */
 function twentySeatCourse(): Course {
-  const slugs = readdirSync(new URL('../../content/courses/', import.meta.url)).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+  const slugs = readdirSync(new URL('../../content/courses/', import.meta.url)).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
   const course = slugs.map(courseFromContent).find((c) => c.seats === 20);
   if (!course) throw new Error('no course with 20 seats in content/courses/');
   return course;

@@ -24,10 +24,11 @@ describe('a bad content entry fails the build', () => {
 
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-  async function syncWith(file: string, frontmatter: string): Promise<string> {
+  /** `data` is the YAML of a data file, or the frontmatter of an MDX entry. */
+  async function syncWith(file: string, data: string): Promise<string> {
     const content = join(project, `content-${Math.random().toString(36).slice(2)}`);
     mkdirSync(join(content, file, '..'), { recursive: true });
-    writeFileSync(join(content, file), `---\n${frontmatter}\n---\n\nBody.\n`);
+    writeFileSync(join(content, file), file.endsWith('.yaml') ? `${data}\n` : `---\n${data}\n---\n\nBody.\n`);
     try {
       await run('npx', ['astro', 'sync'], { cwd: project, env: { ...process.env, CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0' } });
     } catch (error) {
@@ -58,7 +59,7 @@ describe('a bad content entry fails the build', () => {
 
   it('names the file and the deadline of a course', async () => {
     const output = await syncWith(
-      'courses/late-deadline.mdx',
+      'courses/late-deadline.yaml',
       [
         'title: { en: A course whose deadline is after its start }',
         'summary: { en: Sample }',
@@ -73,7 +74,7 @@ describe('a bad content entry fails the build', () => {
         'applicationDeadline: 2027-04-01',
       ].join('\n'),
     );
-    expect(output).toContain('courses/late-deadline.mdx');
+    expect(output).toContain('courses/late-deadline.yaml');
     expect(output).toContain('applicationDeadline: the deadline must fall before the course starts');
   }, 60_000);
 });

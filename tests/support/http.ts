@@ -107,12 +107,10 @@ export async function openCourse(baseUrl: string): Promise<string> {
   throw new Error('no sample course is open for applications today: move the dates in content/courses/');
 }
 
-/** A course as the application rules see it, from its frontmatter (Astro's content layer is not available here). */
+/** A course as the application rules see it, from its data file (Astro's content layer is not available here). */
 export function courseFromContent(slug: string): Course {
-  const source = readFileSync(new URL(`../../content/courses/${slug}.mdx`, import.meta.url), 'utf8');
-  const frontmatter = source.match(/^---\r?\n([\s\S]*?)\r?\n---/)?.[1];
-  if (!frontmatter) throw new Error(`content/courses/${slug}.mdx has no frontmatter`);
-  const data = parseYaml(frontmatter) as Record<string, unknown>;
+  const source = readFileSync(new URL(`../../content/courses/${slug}.yaml`, import.meta.url), 'utf8');
+  const data = parseYaml(source) as Record<string, unknown>;
   const date = (key: string) => new Date(String(data[key]));
   return {
     slug,
@@ -132,8 +130,8 @@ export function courseFromContent(slug: string): Course {
  */
 export function latestCourse(): Course {
   const slugs = readdirSync(new URL('../../content/courses/', import.meta.url))
-    .filter((file) => file.endsWith('.mdx'))
-    .map((file) => file.replace(/\.mdx$/, ''));
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => file.replace(/\.yaml$/, ''));
   const courses = slugs.map(courseFromContent).filter((course) => !course.eligibleCountries);
   return courses.sort((a, b) => b.start.getTime() - a.start.getTime())[0]!;
 }

@@ -1,8 +1,10 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { defaultLocale, type Locale } from '../i18n/locales.ts';
 import { orderCourses } from '../courses.ts';
 import type { Course as CourseOffering } from '../server/applications.ts';
 
 export type Course = CollectionEntry<'courses'>;
+export type CourseDescription = CollectionEntry<'courseDescriptions'>;
 export type Programme = CollectionEntry<'programmes'>;
 
 export async function allCourses(): Promise<Course[]> {
@@ -42,4 +44,13 @@ export function offeringOf(course: Course): CourseOffering {
 
 export async function courseBySlug(slug: string): Promise<Course | undefined> {
   return getEntry('courses', slug);
+}
+
+/** The course's description in the reader's language where written, otherwise in English. */
+export async function descriptionOf(course: Course, locale: Locale): Promise<{ entry: CourseDescription; lang: Locale }> {
+  for (const lang of [locale, defaultLocale]) {
+    const entry = await getEntry('courseDescriptions', `${course.id}/${lang}`);
+    if (entry) return { entry, lang };
+  }
+  throw new Error(`content/courses/${course.id}/en.mdx: every course needs an English description`);
 }

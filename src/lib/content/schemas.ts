@@ -133,6 +133,9 @@ export function courseSchema<P extends z.ZodType>(programme: P) {
     });
 }
 
+/** A course's description in one language; the course's data lives in its YAML file. */
+export const courseDescriptionSchema = z.object({}).strict();
+
 /** A standing page of the site (About), written per language. */
 export const standingPageSchema = z
   .object({ title: z.string().min(3).max(140), summary: z.string().min(40).max(300) })

@@ -2,19 +2,40 @@ import { ar } from './dictionaries/ar.ts';
 import { en, type MessageKey } from './dictionaries/en.ts';
 import { fr } from './dictionaries/fr.ts';
 import type { Locale } from './locales.ts';
+import { intlLocale } from '../format.ts';
 
 export * from './locales.ts';
 export type { MessageKey };
 
-export const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, fr, ar };
+/**
+ * A message that depends on a number: one text per plural category of the language
+ * (`Intl.PluralRules`), so Arabic can say "مقعدان" for two and French "1 place".
+ */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { readonly other: string };
+export type Message = string | PluralMessage;
+
+export const dictionaries: Record<Locale, Record<MessageKey, Message>> = { en, fr, ar };
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
-/** Interface text for one language; `{name}` placeholders are filled from `values`. */
+/**
+ * Interface text for one language; `{name}` placeholders are filled from `values`. A plural
+ * message picks its form from `values.count`, a number, which is written in the locale's digits.
+ */
 export function useTranslations(locale: Locale): Translate {
   const dictionary = dictionaries[locale];
-  return (key, values) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-      values && name in values ? String(values[name]) : placeholder,
-    );
+  const plural = new Intl.PluralRules(intlLocale(locale));
+  const number = new Intl.NumberFormat(intlLocale(locale));
+  return (key, values = {}) => {
+    const message = dictionary[key];
+    const count = values.count;
+    const text = typeof message === 'string' ? message : pluralForm(message, plural, count, key);
+    const filled = typeof count === 'number' ? { ...values, count: number.format(count) } : values;
+    return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in filled ? String(filled[name]) : placeholder));
+  };
+}
+
+function pluralForm(message: PluralMessage, rules: Intl.PluralRules, count: unknown, key: string): string {
+  if (typeof count !== 'number') throw new Error(`"${key}" is a plural message: pass its number as { count }`);
+  return message[rules.select(count)] ?? message.other;
 }

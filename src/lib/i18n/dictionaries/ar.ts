@@ -1,3 +1,4 @@
+import type { Message } from '../index.ts';
 import type { MessageKey } from './en.ts';
 
 /** Interface text in Arabic (Modern Standard Arabic, OIC usage). */
@@ -82,24 +83,46 @@ export const ar = {
   'courses.venue': 'المكان',
   'courses.languages': 'اللغات',
   'courses.seats': 'المقاعد',
-  'courses.seatsPerCountry': '{n} مقاعد كحدٍّ أقصى لكل بلد',
+  'courses.seatsPerCountry': {
+    one: 'مقعد واحد كحدٍّ أقصى لكل بلد',
+    two: 'مقعدان كحدٍّ أقصى لكل بلد',
+    few: '{count} مقاعد كحدٍّ أقصى لكل بلد',
+    many: '{count} مقعدًا كحدٍّ أقصى لكل بلد',
+    other: '{count} مقعد كحدٍّ أقصى لكل بلد',
+  },
+  'courses.perCountry': 'لكل بلد',
   'courses.applications': 'طلبات المشاركة',
   'courses.applicationWindow': 'من {open} إلى {deadline}',
   'courses.eligible': 'من يحق له التقدّم',
   'courses.eligibleAll': 'مسؤولو الدول الأعضاء السبع والخمسين في منظمة التعاون الإسلامي',
-  'courses.eligibleSome': 'مسؤولو {count} من الدول الأعضاء:',
+  'courses.eligibleSome': {
+    one: 'مسؤولو دولة عضو واحدة:',
+    two: 'مسؤولو دولتين عضوين:',
+    few: 'مسؤولو {count} دول أعضاء:',
+    many: 'مسؤولو {count} دولة عضوًا:',
+    other: 'مسؤولو {count} دولة عضو:',
+  },
   'courses.programme': 'البرنامج',
   'courses.sample': 'عرض توضيحي',
   'courses.sampleNotice':
     'هذا عرض توضيحي يبيّن كيف تظهر الدورات على المنصة، وليس دورة أعلن عنها سيسرك.',
-  'courses.seatsLeft': 'المقاعد المتبقية: {left} من {total}',
-  'courses.seatsFull': 'المقاعد الـ{total} كلها محجوزة؛ وينضم المتقدمون الجدد إلى قائمة الانتظار.',
+  'courses.seatsLeft': {
+    zero: 'المقاعد المتبقية: لا شيء من {total}',
+    one: 'المقاعد المتبقية: مقعد واحد من {total}',
+    two: 'المقاعد المتبقية: مقعدان من {total}',
+    other: 'المقاعد المتبقية: {count} من {total}',
+  },
+  'courses.seatsFull': {
+    one: 'المقعد الوحيد محجوز؛ وينضم المتقدمون الجدد إلى قائمة الانتظار.',
+    two: 'المقعدان كلاهما محجوزان؛ وينضم المتقدمون الجدد إلى قائمة الانتظار.',
+    other: 'المقاعد الـ{count} كلها محجوزة؛ وينضم المتقدمون الجدد إلى قائمة الانتظار.',
+  },
   'courses.seatsLoading': 'جارٍ التحقق من المقاعد…',
   'courses.seatsUnavailable': 'لا يمكن عرض المقاعد المتاحة حاليًا.',
   'courses.apply': 'قدّم طلب المشاركة في هذه الدورة',
   'courses.applyHow': 'طريقة التقديم',
   'courses.applyText':
-    'سجّل الدخول أو أنشئ حسابًا، ثم قدّم طلبك مع نبذة قصيرة عن دوافعك. يراجع منسّق الاتصال الوطني في بلدك الطلبات قبل أن يقبل فريق البرنامج في سيسرك المشاركين.',
+    'سجّل الدخول أو أنشئ حسابًا، ثم قدّم طلبك مع نبذة قصيرة عن دوافعك. على هذه المنصة، يراجع منسّق الاتصال الوطني في بلدك كل طلب أولًا، ثم يقبل فريق البرنامج المشاركين في حدود مقاعد الدورة.',
   'courses.notYetOpen': 'يبدأ تلقي الطلبات في {date}.',
   'courses.closed': 'أُغلق باب التقديم في {date}.',
   'courses.openNow': 'باب التقديم مفتوح حتى {date}.',
@@ -136,7 +159,7 @@ export const ar = {
   'section.lessons': 'الدروس المستفادة',
   'section.adapting': 'تكييف التجربة في بلدان أخرى',
 
-  'theme.one-stop-shops': 'مراكز الخدمة الشاملة',
+  'theme.one-stop-shops': 'مراكز الشباك الواحد',
   'theme.e-services': 'الخدمات الإلكترونية',
   'theme.digitalisation': 'التحول الرقمي',
   'theme.single-window': 'النافذة الواحدة',
@@ -147,6 +170,9 @@ export const ar = {
   'theme.service-standards': 'معايير الخدمة وجودتها',
   'theme.mobile-services': 'الخدمات المتنقلة',
   'theme.south-south-cooperation': 'التعاون بين بلدان الجنوب',
+  'theme.administrative-simplification': 'تبسيط الإجراءات الإدارية',
+  'theme.complaints-feedback': 'الشكاوى وآراء المواطنين',
+  'theme.business-services': 'الخدمات المقدَّمة لقطاع الأعمال',
 
   'sector.statistics': 'الإحصاء',
   'sector.vocational-training': 'التعليم والتدريب المهني',
@@ -342,4 +368,4 @@ export const ar = {
   'twoFactor.recoveryCode': "رمز الاسترداد",
 
   'staff.byCountryTable': "حسب البلد",
-} as const satisfies Record<MessageKey, string>;
+} as const satisfies Record<MessageKey, Message>;

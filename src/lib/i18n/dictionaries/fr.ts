@@ -1,3 +1,4 @@
+import type { Message } from '../index.ts';
 import type { MessageKey } from './en.ts';
 
 /** Interface text in French (OIC usage: « États membres », « points focaux nationaux »). */
@@ -82,24 +83,28 @@ export const fr = {
   'courses.venue': 'Lieu',
   'courses.languages': 'Langues',
   'courses.seats': 'Places',
-  'courses.seatsPerCountry': 'Au plus {n} places par pays',
+  'courses.seatsPerCountry': { one: 'Au plus {count} place par pays', other: 'Au plus {count} places par pays' },
+  'courses.perCountry': 'Par pays',
   'courses.applications': 'Candidatures',
   'courses.applicationWindow': 'Ouvertes du {open} au {deadline}',
   'courses.eligible': 'Qui peut postuler',
   'courses.eligibleAll': 'Les responsables des 57 pays membres de l’OCI',
-  'courses.eligibleSome': 'Les responsables de {count} pays membres :',
+  'courses.eligibleSome': { one: 'Les responsables de {count} pays membre :', other: 'Les responsables de {count} pays membres :' },
   'courses.programme': 'Programme',
   'courses.sample': 'Offre d’exemple',
   'courses.sampleNotice':
     'Cette offre est un exemple qui montre comment les formations apparaissent sur la plateforme. Ce n’est pas une formation annoncée par le SESRIC.',
-  'courses.seatsLeft': '{left} places libres sur {total}',
-  'courses.seatsFull': 'Les {total} places sont prises ; les nouveaux candidats rejoignent la liste d’attente.',
+  'courses.seatsLeft': { one: '{count} place libre sur {total}', other: '{count} places libres sur {total}' },
+  'courses.seatsFull': {
+    one: 'La seule place est prise ; les nouveaux candidats rejoignent la liste d’attente.',
+    other: 'Les {count} places sont prises ; les nouveaux candidats rejoignent la liste d’attente.',
+  },
   'courses.seatsLoading': 'Vérification des places…',
   'courses.seatsUnavailable': 'Les places disponibles ne peuvent pas être affichées pour le moment.',
   'courses.apply': 'Postuler à cette formation',
   'courses.applyHow': 'Comment postuler',
   'courses.applyText':
-    'Connectez-vous ou créez un compte, puis postulez avec une courte lettre de motivation. Le point focal national de votre pays examine les candidatures avant que l’équipe du programme du SESRIC n’accepte les participants.',
+    'Connectez-vous ou créez un compte, puis postulez avec une courte lettre de motivation. Sur cette plateforme, le point focal national de votre pays examine d’abord chaque candidature ; l’équipe du programme accepte ensuite les participants dans la limite des places de la formation.',
   'courses.notYetOpen': 'Les candidatures ouvrent le {date}.',
   'courses.closed': 'Les candidatures ont fermé le {date}.',
   'courses.openNow': 'Les candidatures sont ouvertes jusqu’au {date}.',
@@ -148,6 +153,9 @@ export const fr = {
   'theme.service-standards': 'Normes et qualité de service',
   'theme.mobile-services': 'Services mobiles',
   'theme.south-south-cooperation': 'Coopération Sud-Sud',
+  'theme.administrative-simplification': 'Simplification administrative',
+  'theme.complaints-feedback': 'Réclamations et avis des usagers',
+  'theme.business-services': 'Services aux entreprises',
 
   'sector.statistics': 'Statistiques',
   'sector.vocational-training': 'Enseignement et formation professionnels',
@@ -343,4 +351,4 @@ export const fr = {
   'twoFactor.recoveryCode': "Code de secours",
 
   'staff.byCountryTable': "Par pays",
-} as const satisfies Record<MessageKey, string>;
+} as const satisfies Record<MessageKey, Message>;
