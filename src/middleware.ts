@@ -1,5 +1,6 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { database } from './lib/server/db.ts';
+import { typesetFrenchHtml } from './lib/i18n/typography.ts';
 import { sessionCookieName, sessionCookieOptions, validateSessionToken } from './lib/server/sessions.ts';
 
 /** Cookies are Secure, with the __Host- prefix, whenever the site is served over HTTPS. */
@@ -40,4 +41,15 @@ const privateHeaders = defineMiddleware(async (context, next) => {
   return response;
 });
 
-export const onRequest = sequence(session, privateHeaders);
+/** French pages get French spacing (typography.ts), whether built ahead or rendered on demand. */
+const frenchTypography = defineMiddleware(async (context, next) => {
+  const response = await next();
+  const isHtml = response.headers.get('Content-Type')?.startsWith('text/html') ?? false;
+  if (!context.url.pathname.startsWith('/fr/') || !isHtml || !response.body) return response;
+  const headers = new Headers(response.headers);
+  headers.delete('Content-Length');
+  const html = typesetFrenchHtml(await response.text());
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+});
+
+export const onRequest = sequence(session, privateHeaders, frenchTypography);
