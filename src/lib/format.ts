@@ -51,6 +51,17 @@ export function formatYears(years: { from: number; to?: number }, ongoing: strin
   return years.to === years.from ? from : `${from}–${years.to}`;
 }
 
+/**
+ * A source's date as precise as it was given: "2013-03-29" → "29 March 2013", "2024-05" →
+ * "May 2024", "2023" → "2023", each in the reader's language.
+ */
+export function formatPartialDate(value: string, locale: Locale): string {
+  const [year, month, day] = value.split('-').map(Number);
+  if (year === undefined || month === undefined) return value;
+  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
+  return formatDate(date, locale, day === undefined ? 'monthYear' : 'long');
+}
+
 /** ISO calendar date (YYYY-MM-DD) for `<time datetime>` and structured data. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);

@@ -14,6 +14,9 @@ export const themes = [
   'service-standards',
   'mobile-services',
   'south-south-cooperation',
+  'administrative-simplification',
+  'complaints-feedback',
+  'business-services',
 ] as const;
 export type Theme = (typeof themes)[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatList, formatNumber, formatYears, isoDate } from '../../src/lib/format.ts';
+import { formatDate, formatDateRange, formatPartialDate, formatList, formatNumber, formatYears, isoDate } from '../../src/lib/format.ts';
 import { countryName, memberStates, memberStatesByName } from '../../src/lib/member-states.ts';
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -14,6 +14,13 @@ describe('dates per locale', () => {
   it('collapses a range the way each language does', () => {
     expect(formatDateRange(day('2027-03-01'), day('2027-03-05'), 'fr')).toBe('1–5 mars 2027');
     expect(formatDateRange(day('2027-02-28'), day('2027-03-03'), 'en')).toMatch(/28 February.*3 March 2027/);
+  });
+
+  it('writes a source’s date only as precisely as it was given', () => {
+    expect(formatPartialDate('2013-03-29', 'en')).toBe('29 March 2013');
+    expect(formatPartialDate('2024-05', 'fr')).toBe('mai 2024');
+    expect(formatPartialDate('2023', 'ar')).toBe('2023');
+    expect(formatPartialDate('2019-12-20', 'ar')).toBe('20 ديسمبر 2019');
   });
 
   it('gives ISO days for machines', () => {

@@ -26,6 +26,22 @@ export const sourceSchema = z
 
 const sources = z.array(sourceSchema).min(1, 'list at least one source');
 
+/**
+ * Which research notes an entry rests on, so a reviewer can hold a page against its file:
+ * a file under `shared/sources/` and, where the file numbers its facts, the numbers used.
+ */
+export const factBasisSchema = z
+  .object({
+    file: z
+      .string()
+      .regex(/^(FACTS\.md|sesric-asan-visit-2023-05-02\.txt|cases\/[a-z0-9-]+\.md)$/, 'name a file under shared/sources/, such as cases/sa-absher.md')
+      .describe('The source file, relative to shared/sources/'),
+    numbers: z.array(z.number().int().positive()).min(1).optional().describe('The numbered facts of that file the entry uses'),
+  })
+  .strict();
+
+const facts = z.array(factBasisSchema).default([]).describe('The research notes the entry rests on');
+
 /** Text given in English and, where written, in French and Arabic (never machine-translated). */
 export const localizedText = z
   .object({ en: z.string().min(1), fr: z.string().min(1).optional(), ar: z.string().min(1).optional() })
@@ -51,6 +67,7 @@ export const caseStudySchema = z
     updated: z.coerce.date().optional(),
     featured: z.boolean().default(false).describe('Shown on the home page'),
     sources,
+    facts,
   })
   .strict();
 
@@ -63,6 +80,7 @@ export const guideSchema = z
     lastReviewed: z.coerce.date(),
     published: z.coerce.date(),
     sources,
+    facts,
   })
   .strict();
 
