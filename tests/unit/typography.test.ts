@@ -20,6 +20,11 @@ describe('French typography', () => {
     expect(typesetFrench('le décret n° 685')).toBe(`le décret n°${NO_BREAK}685`);
   });
 
+  it('keeps the mark of a name written in capitals, such as LAPOR!', () => {
+    expect(typesetFrench('la plateforme LAPOR! et SP4N')).toBe('la plateforme LAPOR! et SP4N');
+    expect(typesetFrench('LAPOR ! répond')).toBe(`LAPOR${NARROW}! répond`);
+  });
+
   it('leaves addresses, times, years and entities alone', () => {
     for (const text of ['https://idarati.ma/?lang=fr', '10:30', 'en 2019 100 services', 'A &amp; B', 'Yes: no']) {
       expect(typesetFrench(text)).toBe(text === 'Yes: no' ? `Yes${NO_BREAK}: no` : text);

@@ -14,7 +14,9 @@ const ends = '(?=[\\s»)\\]]|$)';
 
 const rules: [RegExp, string][] = [
   // An entity such as &amp; ends in ";", which is not punctuation.
-  [new RegExp(`${word}(?<!&[#\\w]+)${anySpace}([;!?])${ends}`, 'gu'), `${NARROW}$1`],
+  [new RegExp(`${word}(?<!&[#\\w]+)[ \\u00A0\\u202F]+([;!?])${ends}`, 'gu'), `${NARROW}$1`],
+  // Typed without a space; a name such as LAPOR! keeps its mark.
+  [new RegExp(`${word}(?<!&[#\\w]+|\\p{Lu}{2})([;!?])${ends}`, 'gu'), `${NARROW}$1`],
   [new RegExp(`${word}${anySpace}:${ends}`, 'gu'), `${NO_BREAK}:`],
   [new RegExp(`«${anySpace}`, 'g'), `«${NARROW}`],
   [new RegExp(`${anySpace}»`, 'g'), `${NARROW}»`],
