@@ -1,0 +1,118 @@
+import { readdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { wcagViolations } from '../support/axe.ts';
+import { launchChromium } from '../support/browser.ts';
+
+/** The library as readers get it from the built site: every text, language, figure and source. */
+const baseUrl = inject('baseUrl');
+const locales = ['en', 'fr', 'ar'] as const;
+const NARROW = '\u202F';
+const NO_BREAK = '\u00A0';
+
+const slugsOf = (folder: string): string[] => readdirSync(new URL(`../../content/${folder}/`, import.meta.url));
+const caseStudies = slugsOf('case-studies');
+const guides = slugsOf('guides');
+const texts = [
+  ...caseStudies.map((slug) => `case-studies/${slug}/`),
+  ...guides.map((slug) => `guides/${slug}/`),
+];
+
+async function html(path: string): Promise<string> {
+  const response = await fetch(`${baseUrl}${path}`);
+  expect(response.status, path).toBe(200);
+  return response.text();
+}
+
+/** The text a reader sees inside `<article>`, tags removed. */
+function articleText(page: string): string {
+  const article = page.match(/<article[\s\S]*?<\/article>/)?.[0] ?? '';
+  return article.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '');
+}
+
+describe('every case study and guide reads in its reader’s language', () => {
+  it.each(locales.flatMap((lang) => texts.map((path) => [lang, path] as const)))('/%s/%s', async (lang, path) => {
+    const page = await html(`/${lang}/${path}`);
+    expect(page).toContain(`<html lang="${lang}"`);
+    // A text shown in another language carries that language on its <article>.
+    expect(page, 'written in the page’s language').toMatch(/<article(?![^>]*\blang=)[^>]*>/);
+    expect(page).not.toContain('class="notice"');
+  });
+});
+
+describe('every key figure carries its date and a source listed on the page', () => {
+  it.each(locales.flatMap((lang) => caseStudies.map((slug) => [lang, slug] as const)))('/%s/case-studies/%s/', async (lang, slug) => {
+    const page = await html(`/${lang}/case-studies/${slug}/`);
+    const sources = page.match(/<section class="sources[\s\S]*?<\/section>/)?.[0] ?? '';
+    const figures = [...page.matchAll(/<figure class="key-figure"[\s\S]*?<\/figure>/g)].map((m) => m[0]);
+    expect(figures.length).toBeGreaterThan(0);
+    for (const figure of figures) {
+      const caption = figure.match(/<figcaption[^>]*>([\s\S]*?)<\/figcaption>/)?.[1] ?? '';
+      expect(caption, 'a date with its year').toMatch(/\b(19|20)\d{2}\b/);
+      const href = caption.match(/href="([^"]+)"/)?.[1];
+      expect(sources, `${href} is in the sources`).toContain(`href="${href}"`);
+    }
+  });
+});
+
+describe('French typography on built pages', () => {
+  it('spaces the case study’s punctuation, quotations, decree numbers and thousands', async () => {
+    const text = articleText(await html('/fr/case-studies/asan-service/'));
+    expect(text).toContain(`n°${NO_BREAK}685`);
+    expect(text).toContain(`«${NARROW}facile${NARROW}»`);
+    expect(text).toMatch(new RegExp(`35${NO_BREAK}000`));
+    expect(text).toContain(`${NO_BREAK}:`);
+    expect(text, 'no ordinary space before high punctuation').not.toMatch(/ [:;!?»]/);
+  });
+
+  it('spaces the guide’s step headings and the interface text', async () => {
+    const page = await html('/fr/guides/one-stop-centre/');
+    expect(page).toContain(`Étape 1${NO_BREAK}:`);
+    const course = await html('/fr/courses/2027-tourismcab-destination-management/');
+    expect(course).toContain(`pays membres${NO_BREAK}:`);
+  });
+
+  it('leaves English and Arabic pages alone', async () => {
+    expect(await html('/en/guides/one-stop-centre/')).toContain('Step 1: ');
+  });
+});
+
+describe('numbers that agree with their nouns', () => {
+  it('uses the Arabic dual for two seats per country', async () => {
+    expect(await html('/ar/courses/2027-sdcab-one-stop-service-delivery/')).toContain('مقعدان كحدٍّ أقصى لكل بلد');
+  });
+
+  it('counts eligible member states in French and Arabic', async () => {
+    expect(await html('/fr/courses/2027-tourismcab-destination-management/')).toContain(`Les responsables de 6 pays membres${NO_BREAK}:`);
+    expect(await html('/ar/courses/2027-tourismcab-destination-management/')).toContain('مسؤولو 6 دول أعضاء:');
+  });
+});
+
+describe('the library stays light', () => {
+  it.each(locales.flatMap((lang) => texts.map((path) => [lang, path] as const)))('/%s/%s sends no script and ≤ 30 KB of Brotli HTML', async (lang, path) => {
+    const response = await fetch(`${baseUrl}/${lang}/${path}`, { headers: { 'Accept-Encoding': 'br' } });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    // fetch decodes the body; the header tells what crossed the wire.
+    expect(Number(response.headers.get('content-length'))).toBeLessThanOrEqual(30 * 1024);
+    const page = await response.text();
+    expect(page.match(/<script(?![^>]*application\/ld\+json)[^>]*>/g) ?? []).toEqual([]);
+  });
+});
+
+describe('accessibility of the library (axe-core, WCAG 2.2 A and AA)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each((['en', 'ar'] as const).flatMap((lang) => texts.map((path) => [lang, path] as const)))('/%s/%s has no violations', async (lang, path) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/${lang}/${path}`);
+    expect(await wcagViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
