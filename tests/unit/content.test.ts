@@ -142,7 +142,7 @@ describe('traceable to the research notes', () => {
 describe('one term for one concept (content/GLOSSARY.md)', () => {
   const avoided: Record<'fr' | 'ar', string[]> = {
     fr: ['correspondant national', 'guichet-unique', 'mémorandum d’accord', 'BIsD'],
-    ar: ['مراكز الخدمة الشاملة', 'نقاط الاتصال', 'نقطة الاتصال', 'نقطة اتصال', 'الشباك الموحد', 'النافذة الموحدة'],
+    ar: ['مراكز الخدمة الشاملة', 'نقاط الاتصال', 'نقطة الاتصال', 'نقطة اتصال', 'الشباك الموحد', 'النافذة الموحدة', 'الشراكة من أجل الحكومة المفتوحة'],
   };
   // What readers see: bodies and YAML values, not source addresses or file names.
   const withoutAddresses = (text: string): string => text.replace(/\b(url|file): .*$/gm, '').replace(/\]\([^)]*\)/g, ']').replace(/href="[^"]*"/g, '');
