@@ -206,6 +206,10 @@ function pageTypes(site: string): PageType[] {
     { name: 'news item', path: firstEntry(site, 'news'), content: true },
     { name: 'search', path: 'search', content: false },
     { name: 'about', path: 'about', content: false },
+    // The map of the 57 member states is drawn into the page as SVG.
+    { name: 'countries (map)', path: 'countries', content: true },
+    { name: 'country', path: 'countries/az', content: true },
+    { name: 'comparison of models', path: 'compare', content: true },
   ];
 }
 

@@ -40,8 +40,9 @@ export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
-export function formatList(items: string[], locale: Locale): string {
-  return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
+/** "A, B and C"; with `unit`, "Baku, Azerbaijan" (Arabic: "باكو، أذربيجان"). */
+export function formatList(items: string[], locale: Locale, type: 'conjunction' | 'unit' = 'conjunction'): string {
+  return new Intl.ListFormat(intlLocale(locale), { style: 'long', type }).format(items);
 }
 
 /** A year span such as "2012–2025", or "2012 – ongoing" while the work goes on. */

@@ -36,3 +36,44 @@ export function memberStatesByName(locale: Locale): { code: MemberState; name: s
     .map((code) => ({ code, name: countryName(code, locale) }))
     .sort((a, b) => collator.compare(a.name, b.name));
 }
+
+/** World regions as the UN's M49 standard groups them, for listing member states. */
+export const regions = [
+  'northern-africa',
+  'sub-saharan-africa',
+  'western-asia',
+  'central-asia',
+  'southern-asia',
+  'south-eastern-asia',
+  'europe',
+  'south-america',
+] as const;
+export type Region = (typeof regions)[number];
+
+const regionMembers: Record<Region, MemberState[]> = {
+  'northern-africa': ['DZ', 'EG', 'LY', 'MA', 'SD', 'TN'],
+  'sub-saharan-africa': ['BJ', 'BF', 'CM', 'TD', 'KM', 'CI', 'DJ', 'GA', 'GM', 'GN', 'GW', 'ML', 'MR', 'MZ', 'NE', 'NG', 'SN', 'SL', 'SO', 'TG', 'UG'],
+  'western-asia': ['AZ', 'BH', 'IQ', 'JO', 'KW', 'LB', 'OM', 'PS', 'QA', 'SA', 'SY', 'TR', 'AE', 'YE'],
+  'central-asia': ['KZ', 'KG', 'TJ', 'TM', 'UZ'],
+  'southern-asia': ['AF', 'BD', 'IR', 'MV', 'PK'],
+  'south-eastern-asia': ['BN', 'ID', 'MY'],
+  europe: ['AL'],
+  'south-america': ['GY', 'SR'],
+};
+
+export function regionOf(code: MemberState): Region {
+  const region = regions.find((name) => regionMembers[name].includes(code));
+  if (!region) throw new Error(`${code} has no region`);
+  return region;
+}
+
+/** ISO 3166-1 numeric codes, which Natural Earth's shapes (world-atlas) are keyed by. */
+export const numericCodes: Record<MemberState, string> = {
+  AF: '004', AL: '008', DZ: '012', AZ: '031', BH: '048', BD: '050', BJ: '204', BN: '096', BF: '854',
+  CM: '120', TD: '148', KM: '174', CI: '384', DJ: '262', EG: '818', GA: '266', GM: '270', GN: '324',
+  GW: '624', GY: '328', ID: '360', IR: '364', IQ: '368', JO: '400', KZ: '398', KW: '414', KG: '417',
+  LB: '422', LY: '434', MY: '458', MV: '462', ML: '466', MR: '478', MA: '504', MZ: '508', NE: '562',
+  NG: '566', OM: '512', PK: '586', PS: '275', QA: '634', SA: '682', SN: '686', SL: '694', SO: '706',
+  SD: '729', SR: '740', SY: '760', TJ: '762', TG: '768', TN: '788', TR: '792', TM: '795', UG: '800',
+  AE: '784', UZ: '860', YE: '887',
+};

@@ -76,3 +76,17 @@ export function courseData(facts: CourseFacts): Record<string, unknown> {
     },
   };
 }
+
+/** A member state's page: what the platform holds about the country. */
+export function countryData(facts: { name: string; code: string; url: URL; lang: Locale; description: string }): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebPage',
+    name: facts.name,
+    description: facts.description,
+    inLanguage: facts.lang,
+    url: facts.url.href,
+    about: { '@type': 'Country', name: facts.name, identifier: facts.code },
+    publisher,
+  };
+}

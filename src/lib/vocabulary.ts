@@ -20,6 +20,17 @@ export const themes = [
 ] as const;
 export type Theme = (typeof themes)[number];
 
+/** Kinds of service-delivery model, the first column the comparison table sorts by. */
+export const modelTypes = [
+  'one-stop-centres',
+  'e-services-portal',
+  'business-one-stop-shop',
+  'service-standards',
+  'complaints-system',
+  'simplification-law',
+] as const;
+export type ModelType = (typeof modelTypes)[number];
+
 export const sectors = [
   'statistics',
   'vocational-training',

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { dictionaries, locales, type Locale } from '../../src/lib/i18n/index.ts';
 import { caseStudySchema, guideSchema } from '../../src/lib/content/schemas.ts';
+import { calendarConflicts } from '../../src/lib/islamic-calendar.ts';
 
 /** Checks on the real writing in content/ that a schema cannot express. */
 const content = new URL('../../content/', import.meta.url).pathname;
@@ -94,11 +95,18 @@ describe('every case study and guide in English, French and Arabic', () => {
   });
 
   it.each(['case-studies', 'guides'])('%s: the three languages share their sources, facts and tags', (folder) => {
-    const shared = ['sources', 'facts', 'country', 'themes', 'sdgs', 'years', 'published'];
+    const shared = ['sources', 'facts', 'country', 'learntFrom', 'themes', 'sdgs', 'years', 'published'];
+    type Model = { type: string; launched: { year: number } } | undefined;
+    const modelKey = (data: Record<string, unknown>) => {
+      const model = data.model as Model;
+      return model && { type: model.type, year: model.launched.year };
+    };
     for (const slug of slugsIn(folder)) {
       const [en, ...others] = locales.map((lang) => read(join(folder, slug, `${lang}.mdx`)));
-      for (const other of others)
+      for (const other of others) {
         for (const key of shared) expect(other.data[key], `${other.file}: ${key}`).toEqual(en?.data[key]);
+        expect(modelKey(other.data), `${other.file}: model type and year`).toEqual(modelKey(en?.data ?? {}));
+      }
     }
   });
 });
@@ -178,6 +186,11 @@ describe('programmes and courses', () => {
       expect(programmeSlugs, course.file).toContain(course.data.programme);
     }
     expect(new Set(courses.map((c) => c.data.programme)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(courses.map((c) => [c.file, c] as const))('%s keeps people who travel out of Ramadan and the Eids', (_, course) => {
+    const { mode, start, end } = course.data as { mode: string; start: string; end: string };
+    expect(calendarConflicts({ mode, start: new Date(start), end: new Date(end) })).toEqual([]);
   });
 
   it.each(courses.map((c) => [c.file] as const))('%s is described in English, French and Arabic', (file) => {

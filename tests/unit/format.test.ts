@@ -64,3 +64,13 @@ describe('member states', () => {
     expect(french).toHaveLength(57);
   });
 });
+
+describe('member states by region', () => {
+  it('puts each of the 57 in exactly one region', async () => {
+    const { regions, regionOf, numericCodes } = await import('../../src/lib/member-states.ts');
+    const counted = memberStates.map(regionOf);
+    expect(counted).toHaveLength(57);
+    expect(new Set(counted)).toEqual(new Set(regions));
+    expect(Object.keys(numericCodes).sort()).toEqual([...memberStates].sort());
+  });
+});

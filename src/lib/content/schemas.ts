@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { memberStates } from '../member-states.ts';
-import { deliveryModes, sectors, themes } from '../vocabulary.ts';
+import { deliveryModes, modelTypes, sectors, themes } from '../vocabulary.ts';
 import { locales } from '../i18n/locales.ts';
 
 /**
@@ -47,11 +47,29 @@ export const localizedText = z
   .object({ en: z.string().min(1), fr: z.string().min(1).optional(), ar: z.string().min(1).optional() })
   .strict();
 
+/**
+ * The reform as one row of the comparison table. Names and channels are written in the
+ * entry's language; the type and launch year are the same in every language.
+ */
+export const modelSchema = z
+  .object({
+    type: z.enum(modelTypes).describe('What kind of model it is'),
+    leadAgency: z.string().min(2).max(160).describe('The body that leads it, as the entry names it'),
+    launched: z
+      .object({ year, note: z.string().min(2).max(80).optional() })
+      .strict()
+      .describe('The year it started; note says so where sources differ ("2011 or 2012")'),
+    channels: z.string().min(2).max(200).describe('How people reach it: centres, portal, app, buses…, with dated counts'),
+  })
+  .strict();
+
 export const caseStudySchema = z
   .object({
     title: z.string().min(5).max(140),
     summary: z.string().min(40).max(360).describe('One or two sentences for lists, search and social cards'),
     country: memberState.describe('The member state where the reform was done'),
+    learntFrom: z.array(memberState).default([]).describe('Member states whose model this reform drew on, where a source says so'),
+    model: modelSchema.optional().describe('Its row in the comparison of models; left out for strands of another entry'),
     partners: z.array(z.string().min(2)).default([]).describe('Partner organisations'),
     themes: z.array(z.enum(themes)).min(1, 'tag at least one theme'),
     sdgs: z.array(z.number().int().min(1).max(17)).default([]).describe('Related Sustainable Development Goals'),
@@ -90,6 +108,7 @@ export const newsSchema = z
     summary: z.string().min(40).max(360),
     date: z.coerce.date().describe('When the event took place or the item was issued'),
     place: z.string().optional(),
+    countries: z.array(memberState).default([]).describe('Member states the item is about'),
     themes: z.array(z.enum(themes)).default([]),
     sources,
   })
