@@ -347,6 +347,37 @@ export const en = {
   'twoFactor.recoveryCode': "Recovery code",
 
   'staff.byCountryTable': "By country",
+
+  // Issue 15: account navigation and staff tools
+  'nav.myAccount': "My account",
+  'apply.youApplied': "You applied on {date}.",
+  'apply.seeApplication': "See your application",
+  'apply.yourApplication': "Your application: {course}",
+  'apply.appliedOn': "Sent on",
+  'apply.allApplications': "All my applications",
+  'audit.subject': "Concerns",
+  'audit.role.participant': "Participant",
+  'audit.role.system': "The system",
+  'audit.action.submit': "Applied",
+  'audit.action.nominate': "Nominated a participant",
+  'audit.action.move': "Changed the status",
+  'audit.action.rank': "Set the order",
+  'audit.action.substitute': "Replaced the applicant",
+  'audit.action.promote': "Gave a freed seat to the waiting list",
+  'audit.action.accountCreate': "Created an account",
+  'audit.deletedAccount': "Deleted account",
+  'audit.applicationNumber': "application {id}",
+  'audit.to': "to",
+  'audit.rank': "Position {rank} in the order",
+  'audit.replaced': "In place of",
+  'people.list': "Current accounts",
+  'people.none': "There is no staff or focal-point account yet.",
+  'people.pending': "invited, has not set a password yet",
+  'people.newAccount': "Create an account",
+  'staff.selectAll': "Select all applications shown",
+  'staff.selectNone': "Clear the selection",
+  'staff.attendanceLater': "Attendance can be recorded once the course has started, on {date}.",
+  'focalPoint.notGiven': "not given",
 } as const;
 
 export type MessageKey = keyof typeof en;
