@@ -149,6 +149,17 @@ describe('the course page and the apply page know an applicant', () => {
     }
   });
 
+  it.each(langs)('%s: staff are sent to the course’s applications, not to an application form they cannot use', async (lang) => {
+    const staff = await someone('staff', null, `Staff course ${lang}`);
+    const context = await browserOf(staff);
+    const page = await open(context, `/${lang}/courses/${course.slug}/`);
+    await page.locator('aside .availability').waitFor();
+    expect(await page.locator('aside a.button').count()).toBe(0);
+    await page.locator(`aside a[href="/${lang}/staff/courses/${course.slug}/"]`).click();
+    await page.waitForURL(`**/${lang}/staff/courses/${course.slug}/`);
+    await context.close();
+  });
+
   it('on a phone, the apply box is on the first screens, not below the course text', async () => {
     const context = await browserOf(null, { width: 390 });
     const page = await open(context, `/en/courses/${course.slug}/`);

@@ -399,4 +399,7 @@ export const ar = {
   'staff.selectNone': "إلغاء التحديد",
   'staff.attendanceLater': "يمكن تسجيل الحضور بعد بدء الدورة في {date}.",
   'focalPoint.notGiven': "غير مذكور",
+  'apply.participantsOnly': "تُقدَّم الطلبات من حساب مشارك.",
+  'apply.staffRoster': "عرض طلبات المشاركة في هذه الدورة",
+  'apply.focalApplications': "عرض طلبات بلدك",
 } as const satisfies Record<MessageKey, Message>;

@@ -378,6 +378,9 @@ export const en = {
   'staff.selectNone': "Clear the selection",
   'staff.attendanceLater': "Attendance can be recorded once the course has started, on {date}.",
   'focalPoint.notGiven': "not given",
+  'apply.participantsOnly': "Applications are sent from a participant's account.",
+  'apply.staffRoster': "See the applications to this course",
+  'apply.focalApplications': "See your country's applications",
 } as const;
 
 export type MessageKey = keyof typeof en;

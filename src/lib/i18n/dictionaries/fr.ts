@@ -382,4 +382,7 @@ export const fr = {
   'staff.selectNone': "Annuler la sélection",
   'staff.attendanceLater': "La présence pourra être enregistrée une fois la formation commencée, le {date}.",
   'focalPoint.notGiven': "non renseigné",
+  'apply.participantsOnly': "Les candidatures se font depuis un compte de participant.",
+  'apply.staffRoster': "Voir les candidatures à cette formation",
+  'apply.focalApplications': "Voir les candidatures de votre pays",
 } as const satisfies Record<MessageKey, Message>;
