@@ -300,4 +300,14 @@ describe('staff tools', () => {
     expect(cell).toContain('ASAN Service');
     await context.close();
   });
+
+  it.each(langs)('%s: the audit log, the people page and the roster do not scroll sideways on a phone', async (lang) => {
+    const context = await browserOf(staff, { width: 390 });
+    for (const path of ['staff/audit/', 'staff/people/', `staff/courses/${course.slug}/`]) {
+      const page = await open(context, `/${lang}/${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBe(390);
+      await page.close();
+    }
+    await context.close();
+  });
 });
