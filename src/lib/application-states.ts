@@ -55,6 +55,19 @@ export function timing(to: ApplicationStatus): 'before-start' | 'after-start' | 
   return 'any';
 }
 
+/** Whether a move to `to` may happen at `now` for a course that starts at `start` (see `timing`). */
+export function inTime(to: ApplicationStatus, start: Date, now: Date): boolean {
+  const when = timing(to);
+  if (when === 'before-start') return now < start;
+  if (when === 'after-start') return now >= start;
+  return true;
+}
+
+/** The moves open to `mover` from `from` now: allowed by the state machine and by the course's dates. */
+export function movesOpen(from: ApplicationStatus, mover: Mover, start: Date, now: Date): ApplicationStatus[] {
+  return movesFrom(from, mover).filter((to) => inTime(to, start, now));
+}
+
 export function holdsSeat(status: ApplicationStatus): boolean {
   return (seatHoldingStatuses as readonly ApplicationStatus[]).includes(status);
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { applications, sessions, users } from '../../../db/schema.ts';
 import type { Database } from './database.ts';
 import { randomSecret } from './crypto.ts';
@@ -172,4 +172,25 @@ export async function deleteAccount(db: Database, userId: string): Promise<void>
 
 export async function saveTotpKey(db: Database, userId: string, key: Uint8Array): Promise<void> {
   await db.update(users).set({ totpKey: Buffer.from(key) }).where(eq(users.id, userId));
+}
+
+/** A staff or focal-point account as the people page lists it. */
+export interface Colleague {
+  id: string;
+  fullName: string;
+  email: string;
+  role: 'staff' | 'focal-point';
+  country: string | null;
+  /** Whether its owner has set a password yet (an invitation not yet taken up has none). */
+  active: boolean;
+}
+
+/** Every staff and focal-point account, staff first, then focal points (sort by country on the page). */
+export async function listColleagues(db: Database): Promise<Colleague[]> {
+  const rows = await db
+    .select({ id: users.id, fullName: users.fullName, email: users.email, role: users.role, country: users.country, passwordHash: users.passwordHash })
+    .from(users)
+    .where(inArray(users.role, ['staff', 'focal-point']))
+    .orderBy(desc(users.role), asc(users.fullName));
+  return rows.map(({ passwordHash, role, ...row }) => ({ ...row, role: role as Colleague['role'], active: passwordHash !== null }));
 }

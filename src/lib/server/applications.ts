@@ -2,6 +2,7 @@ import type { Client, InStatement, InValue } from '@libsql/client';
 import {
   canMove,
   holdsSeat,
+  inTime,
   needsReason,
   seatHoldingStatuses,
   timing,
@@ -203,9 +204,7 @@ export async function moveApplication(
   if (!mover) return refuse('not-found');
   if (!canMove(application.status, input.to, mover)) return refuse('invalid-transition');
   if (needsReason(input.to) && !reason) return refuse('reason-required');
-  const when = timing(input.to);
-  if (when === 'before-start' && now >= input.course.start) return refuse('course-started');
-  if (when === 'after-start' && now < input.course.start) return refuse('course-not-started');
+  if (!inTime(input.to, input.course.start, now)) return refuse(timing(input.to) === 'before-start' ? 'course-started' : 'course-not-started');
 
   const operation = randomSecret(10);
   const args = {
