@@ -44,6 +44,17 @@ export function formatList(items: string[], locale: Locale): string {
   return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
 }
 
+/**
+ * Parts of one thing, such as "Baku, Azerbaijan" or "Director, Ministry of Finance", joined by
+ * the language's comma ("باكو، أذربيجان" in Arabic). Not `Intl.ListFormat`: every one of its
+ * types puts "and"/"et"/"و" before the last part in French or Arabic, which is wrong here.
+ */
+const partSeparators = { en: ', ', fr: ', ', ar: '، ' } as const satisfies Record<Locale, string>;
+
+export function formatParts(parts: readonly (string | null | undefined)[], locale: Locale): string {
+  return parts.filter((part): part is string => Boolean(part)).join(partSeparators[locale]);
+}
+
 /** A year span such as "2012–2025", or "2012 – ongoing" while the work goes on. */
 export function formatYears(years: { from: number; to?: number }, ongoing: string): string {
   const from = String(years.from);
