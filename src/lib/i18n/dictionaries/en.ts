@@ -347,6 +347,12 @@ export const en = {
   'twoFactor.recoveryCode': "Recovery code",
 
   'staff.byCountryTable': "By country",
+
+  // Issue 15: layout, search and locale formatting
+  'search.helpTitle': 'Nothing found?',
+  'search.helpSpelling': 'Check the spelling, or try fewer or more general words.',
+  'search.helpOtherLanguage': 'Search the pages in another language:',
+  'search.helpBrowse': 'Browse by theme, country and year:',
 } as const;
 
 export type MessageKey = keyof typeof en;
