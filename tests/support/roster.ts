@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { applications, users } from '../../db/schema.ts';
+import { applications, auditLog, users } from '../../db/schema.ts';
 import type { ApplicationStatus } from '../../src/lib/application-states.ts';
 import type { Database } from '../../src/lib/server/database.ts';
 import { createSession } from '../../src/lib/server/sessions.ts';
@@ -52,15 +52,25 @@ export async function seedRoster(db: Database, courseSlug: string, country = 'SN
     const account = await makeAccount(db, { role: 'participant', country });
     await db.update(users).set({ fullName: person.name, position: person.position, institution: person.institution }).where(eq(users.id, account.id));
     const endorsed = person.status !== 'submitted';
-    await db.insert(applications).values({
-      courseSlug,
-      userId: account.id,
-      country,
-      status: person.status,
-      motivation: person.motivation,
-      rank: endorsed ? i : null,
-      endorsedAt: endorsed ? new Date() : null,
-    });
+    const [application] = await db
+      .insert(applications)
+      .values({
+        courseSlug,
+        userId: account.id,
+        country,
+        status: person.status,
+        motivation: person.motivation,
+        rank: endorsed ? i : null,
+        endorsedAt: endorsed ? new Date() : null,
+      })
+      .returning({ id: applications.id });
+    // The audit log's story of each: submitted, then moved to where it stands.
+    await db.insert(auditLog).values([
+      { actorId: account.id, actorRole: 'participant', action: 'application.submit', applicationId: application?.id ?? null, toStatus: 'submitted' },
+      ...(endorsed
+        ? [{ actorId: null, actorRole: 'staff', action: 'application.move', applicationId: application?.id ?? null, fromStatus: 'submitted', toStatus: person.status }]
+        : []),
+    ]);
   }
   const session = async (role: 'participant' | 'focal-point' | 'staff'): Promise<string> => {
     const account = await makeAccount(db, { role, country: role === 'staff' ? null : country });
