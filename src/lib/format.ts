@@ -52,7 +52,12 @@ export function formatList(items: string[], locale: Locale): string {
 const partSeparators = { en: ', ', fr: ', ', ar: '، ' } as const satisfies Record<Locale, string>;
 
 export function formatParts(parts: readonly (string | null | undefined)[], locale: Locale): string {
-  return parts.filter((part): part is string => Boolean(part)).join(partSeparators[locale]);
+  return parts.filter((part): part is string => Boolean(part)).join(partSeparator(locale));
+}
+
+/** The separator of `formatParts`, for markup that isolates one of the parts in <bdi>. */
+export function partSeparator(locale: Locale): string {
+  return partSeparators[locale];
 }
 
 /** A year span such as "2012–2025", or "2012 – ongoing" while the work goes on. */

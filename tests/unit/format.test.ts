@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatPartialDate, formatList, formatNumber, formatYears, isoDate } from '../../src/lib/format.ts';
+import { formatDate, formatDateRange, formatPartialDate, formatList, formatNumber, formatParts, formatYears, isoDate } from '../../src/lib/format.ts';
 import { countryName, memberStates, memberStatesByName } from '../../src/lib/member-states.ts';
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -62,5 +62,18 @@ describe('member states', () => {
     const french = memberStatesByName('fr').map((c) => c.name);
     expect(french.indexOf('Égypte')).toBeLessThan(french.indexOf('Gabon'));
     expect(french).toHaveLength(57);
+  });
+});
+
+describe('parts of one thing (a place, a post)', () => {
+  it('joins them with the language’s comma and no “and”', () => {
+    expect(formatParts(['Baku', 'Azerbaijan'], 'en')).toBe('Baku, Azerbaijan');
+    expect(formatParts(['Bakou', 'Azerbaïdjan'], 'fr')).toBe('Bakou, Azerbaïdjan');
+    expect(formatParts(['باكو', 'أذربيجان'], 'ar')).toBe('باكو، أذربيجان');
+  });
+
+  it('leaves out parts that are missing', () => {
+    expect(formatParts(['', 'Ministry of Finance', null, undefined], 'ar')).toBe('Ministry of Finance');
+    expect(formatParts([], 'en')).toBe('');
   });
 });
