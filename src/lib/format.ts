@@ -40,9 +40,24 @@ export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
-/** "A, B and C"; with `unit`, "Baku, Azerbaijan" (Arabic: "باكو، أذربيجان"). */
-export function formatList(items: string[], locale: Locale, type: 'conjunction' | 'unit' = 'conjunction'): string {
-  return new Intl.ListFormat(intlLocale(locale), { style: 'long', type }).format(items);
+export function formatList(items: string[], locale: Locale): string {
+  return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/**
+ * Parts of one thing, such as "Baku, Azerbaijan" or "Director, Ministry of Finance", joined by
+ * the language's comma ("باكو، أذربيجان" in Arabic). Not `Intl.ListFormat`: every one of its
+ * types puts "and"/"et"/"و" before the last part in French or Arabic, which is wrong here.
+ */
+const partSeparators = { en: ', ', fr: ', ', ar: '، ' } as const satisfies Record<Locale, string>;
+
+export function formatParts(parts: readonly (string | null | undefined)[], locale: Locale): string {
+  return parts.filter((part): part is string => Boolean(part)).join(partSeparator(locale));
+}
+
+/** The separator of `formatParts`, for markup that isolates one of the parts in <bdi>. */
+export function partSeparator(locale: Locale): string {
+  return partSeparators[locale];
 }
 
 /** A year span such as "2012–2025", or "2012 – ongoing" while the work goes on. */

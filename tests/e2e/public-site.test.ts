@@ -206,7 +206,7 @@ describe('content pages ship no client JavaScript', () => {
 
   it('reads fully with JavaScript off', async () => {
     const page = await open('/fr/case-studies/asan-service/', { javaScriptEnabled: false });
-    expect(await page.locator('article h2').count()).toBe(5);
+    expect(await page.locator('article .prose h2').count()).toBe(5);
     expect(await page.locator('#sources-heading').textContent()).toBe('Sources');
     await page.context().close();
   });

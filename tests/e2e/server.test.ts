@@ -25,12 +25,14 @@ describe('the front door', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('answers an unknown address with a 404 page in all three languages', async () => {
+  it('answers an unknown address with a 404 page in the language of the address, with a way home in the others', async () => {
     const response = await get('/fr/nothing-here/');
     expect(response.status).toBe(404);
     const html = await response.text();
+    expect(html).toContain('<html lang="fr" dir="ltr"');
     expect(html).toContain('Page introuvable');
-    expect(html).toContain('الصفحة غير موجودة');
+    expect(html).toContain('href="/ar/"');
+    expect(html).toContain('الانتقال إلى الصفحة الرئيسية');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatPartialDate, formatList, formatNumber, formatYears, isoDate } from '../../src/lib/format.ts';
+import { formatDate, formatDateRange, formatPartialDate, formatList, formatNumber, formatParts, formatYears, isoDate } from '../../src/lib/format.ts';
 import { countryName, memberStates, memberStatesByName } from '../../src/lib/member-states.ts';
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -72,5 +72,18 @@ describe('member states by region', () => {
     expect(counted).toHaveLength(57);
     expect(new Set(counted)).toEqual(new Set(regions));
     expect(Object.keys(numericCodes).sort()).toEqual([...memberStates].sort());
+  });
+});
+
+describe('parts of one thing (a place, a post)', () => {
+  it('joins them with the language’s comma and no “and”', () => {
+    expect(formatParts(['Baku', 'Azerbaijan'], 'en')).toBe('Baku, Azerbaijan');
+    expect(formatParts(['Bakou', 'Azerbaïdjan'], 'fr')).toBe('Bakou, Azerbaïdjan');
+    expect(formatParts(['باكو', 'أذربيجان'], 'ar')).toBe('باكو، أذربيجان');
+  });
+
+  it('leaves out parts that are missing', () => {
+    expect(formatParts(['', 'Ministry of Finance', null, undefined], 'ar')).toBe('Ministry of Finance');
+    expect(formatParts([], 'en')).toBe('');
   });
 });

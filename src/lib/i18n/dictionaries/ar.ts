@@ -197,7 +197,8 @@ export const ar = {
   'form.required': 'هذا الحقل مطلوب.',
   'form.tooLong': 'هذا النص أطول من المسموح.',
   'form.badCharacters': 'احذف محارف التحكم أو محارف عكس الاتجاه.',
-  'form.email': 'أدخل عنوان بريد إلكتروني مثل name@ministry.gov.',
+  // The address is isolated (U+2066 … U+2069, as <bdi dir="ltr"> would) and kept away from the full stop.
+  'form.email': 'أدخل عنوان بريد إلكتروني صحيحًا (مثل \u2066name@ministry.gov\u2069).',
   'form.invalid': 'تحقّق من هذه القيمة.',
   'form.country': 'اختر إحدى الدول الأعضاء السبع والخمسين في منظمة التعاون الإسلامي.',
   'form.passwordShort': 'استخدم 12 حرفًا على الأقل.',
@@ -453,4 +454,10 @@ export const ar = {
   'apply.participantsOnly': "تُقدَّم الطلبات من حساب مشارك.",
   'apply.staffRoster': "عرض طلبات المشاركة في هذه الدورة",
   'apply.focalApplications': "عرض طلبات بلدك",
+
+  // Issue 15: layout, search and locale formatting
+  'search.helpTitle': 'لم يُعثر على نتائج؟',
+  'search.helpSpelling': 'تحقّق من الإملاء، أو جرّب كلمات أقل عددًا أو أعمّ معنى.',
+  'search.helpOtherLanguage': 'ابحث في الصفحات بلغة أخرى:',
+  'search.helpBrowse': 'تصفّح حسب الموضوع والبلد والسنة:',
 } as const satisfies Record<MessageKey, Message>;

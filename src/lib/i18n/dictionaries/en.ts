@@ -432,6 +432,12 @@ export const en = {
   'apply.participantsOnly': "Applications are sent from a participant's account.",
   'apply.staffRoster': "See the applications to this course",
   'apply.focalApplications': "See your country's applications",
+
+  // Issue 15: layout, search and locale formatting
+  'search.helpTitle': 'Nothing found?',
+  'search.helpSpelling': 'Check the spelling, or try fewer or more general words.',
+  'search.helpOtherLanguage': 'Search the pages in another language:',
+  'search.helpBrowse': 'Browse by theme, country and year:',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -260,7 +260,7 @@ export const fr = {
   'account.resetSend': "M’envoyer un lien de réinitialisation",
   'account.resetSent': "Si un compte utilise cette adresse, un lien de réinitialisation vient d’y être envoyé. Il est valable une heure.",
   'account.setPasswordTitle': "Choisissez votre mot de passe",
-  'focalPoint.title': "Point focal : candidatures de {country}",
+  'focalPoint.title': "Point focal ({country}) : candidatures",
   'staff.title': "Équipe des programmes",
 
   'focalPoint.nav': "Point focal",
@@ -436,4 +436,10 @@ export const fr = {
   'apply.participantsOnly': "Les candidatures se font depuis un compte de participant.",
   'apply.staffRoster': "Voir les candidatures à cette formation",
   'apply.focalApplications': "Voir les candidatures de votre pays",
+
+  // Issue 15: layout, search and locale formatting
+  'search.helpTitle': 'Aucun résultat ?',
+  'search.helpSpelling': 'Vérifiez l’orthographe, ou essayez des mots moins nombreux ou plus généraux.',
+  'search.helpOtherLanguage': 'Rechercher dans les pages d’une autre langue :',
+  'search.helpBrowse': 'Parcourir par thème, par pays et par année :',
 } as const satisfies Record<MessageKey, Message>;
