@@ -214,6 +214,37 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     await context.close();
   });
 
+  it('asks staff to confirm a bulk rejection, listing who it concerns, and changes nothing until they do', async () => {
+    const focalPoint = await person('focal-point', 'KW');
+    const picked = [await application('KW', focalPoint.actor), await application('KW', focalPoint.actor)].map((a) => a.id);
+    const staff = await person('staff', null);
+    const context = await browserAs(staff.token, width);
+    const page = await context.newPage();
+    const roster = `${baseUrl}/${lang}/staff/courses/${course.slug}/?country=KW`;
+    const choose = async () => {
+      await page.goto(roster);
+      for (const id of picked) await page.locator(`#select-${id}`).check();
+      await page.locator('#bulk-to').selectOption('rejected');
+      await page.locator('#bulk-reason').fill('The course is full of service-centre managers already.');
+      await page.locator('button[form="bulk"]').click();
+      await page.waitForLoadState('load');
+    };
+    await choose();
+    const titles: Record<string, string> = t['confirm.bulk.title'];
+    expect(await page.locator('h1').textContent()).toBe((titles[new Intl.PluralRules(lang).select(2)] ?? titles.other!).replace('{count}', '2'));
+    expect(await page.locator('.confirm input[name="applicationIds"]').count()).toBe(2);
+    for (const id of picked) expect(await statusOf(id)).toBe('endorsed');
+    await shot(page, `confirm-bulk-reject-${lang}-${width}`);
+    await page.locator('[data-cancel]').click();
+    await page.waitForLoadState('load');
+    for (const id of picked) expect(await statusOf(id)).toBe('endorsed');
+    await choose();
+    await page.locator('[data-confirm]').click();
+    await page.waitForLoadState('load');
+    for (const id of picked) expect(await statusOf(id)).toBe('rejected');
+    await context.close();
+  });
+
   it('asks to confirm deleting an account on a page of its own, and keeps it until confirmed', async () => {
     const participant = await person('participant', 'TR');
     const exists = async () => (await database.db.select({ id: users.id }).from(users).where(eq(users.id, participant.actor.id))).length === 1;

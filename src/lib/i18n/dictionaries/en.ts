@@ -379,6 +379,7 @@ export const en = {
   'confirm.rejected.title': "Reject this application?",
   'confirm.rejected.explain': "The applicant will be told by email, with the reason you give below. You cannot undo this.",
   'confirm.rejected.button': "Yes, reject it",
+  'confirm.bulk.title': { one: 'Reject this application?', other: 'Reject these {count} applications?' },
   'confirm.reasonHint': "Write it for the applicant, in plain words, in at most 500 characters.",
   'confirm.delete.heading': "Delete your account",
   'confirm.delete.title': "Delete your account?",

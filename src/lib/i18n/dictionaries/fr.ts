@@ -383,6 +383,7 @@ export const fr = {
   'confirm.rejected.title': "Refuser cette candidature ?",
   'confirm.rejected.explain': "Le candidat en sera informé par courriel, avec le motif que vous indiquez ci-dessous. Cette décision est définitive.",
   'confirm.rejected.button': "Oui, la refuser",
+  'confirm.bulk.title': { one: 'Refuser cette candidature ?', other: 'Refuser ces {count} candidatures ?' },
   'confirm.reasonHint': "Rédigez-le à l’intention du candidat, en termes simples, en 500 caractères au plus.",
   'confirm.delete.heading': "Supprimer votre compte",
   'confirm.delete.title': "Supprimer votre compte ?",
