@@ -132,6 +132,8 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     // One entry per field in error, naming what to do, in the page's language.
     expect(targets).toEqual(expect.arrayContaining(['#field-email', '#field-password', '#field-fullName', '#field-country', '#field-institution', '#field-position']));
     expect(targets).toHaveLength(await page.locator('.field__error').count());
+    // The window's title says there is an error before anything else (GOV.UK's pattern).
+    expect(await page.title()).toMatch(new RegExp(`^${t['form.errorTitle'].replace('{title}', '').trim()}`));
     expect(await page.locator('.error-summary a[href="#field-fullName"]').textContent()).toBe(t['error.fullName.required']);
     expect(await page.locator('#field-fullName-error').textContent()).toBe(t['error.fullName.required']);
     await shot(page, `sign-up-errors-${lang}-${width}`);
@@ -151,6 +153,18 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     await page.waitForURL(/\/account\/confirm\/\?/);
     expect(await page.locator('h1').textContent()).toBe(t['confirm.withdrawn.title']);
     expect(await statusOf(id)).toBe('submitted');
+    // The button that ends it is red, apart from the positive ones, and does not touch Cancel.
+    const look = async (selector: string) => page.locator(selector).evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await look('[data-confirm]')).toBe('rgb(180, 35, 24)');
+    expect(await look('[data-cancel]')).not.toBe('rgb(180, 35, 24)');
+    const [confirmBox, cancelBox] = [await page.locator('[data-confirm]').boundingBox(), await page.locator('[data-cancel]').boundingBox()];
+    const sameRow = Math.abs(confirmBox!.y - cancelBox!.y) < confirmBox!.height / 2;
+    const apart = !sameRow
+      ? cancelBox!.y - (confirmBox!.y + confirmBox!.height)
+      : lang === 'ar'
+        ? confirmBox!.x - (cancelBox!.x + cancelBox!.width)
+        : cancelBox!.x - (confirmBox!.x + confirmBox!.width);
+    expect(apart).toBeGreaterThanOrEqual(8);
     await shot(page, `confirm-withdraw-${lang}-${width}`);
     await page.locator('[data-cancel]').click();
     await page.waitForURL(`${baseUrl}/${lang}/account/`);

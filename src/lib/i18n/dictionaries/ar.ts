@@ -371,6 +371,7 @@ export const ar = {
 
   // Issue 15: forms (error summary, field messages, confirmation pages, second factor)
   'form.problem': "توجد مشكلة",
+  'form.errorTitle': 'خطأ: {title}',
   'form.cancel': "إلغاء",
   'form.back': "رجوع",
   'error.email.required': "أدخل عنوان بريدك الإلكتروني.",

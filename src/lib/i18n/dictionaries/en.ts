@@ -350,6 +350,7 @@ export const en = {
 
   // Issue 15: forms (error summary, field messages, confirmation pages, second factor)
   'form.problem': "There is a problem",
+  'form.errorTitle': 'Error: {title}',
   'form.cancel': "Cancel",
   'form.back': "Go back",
   'error.email.required': "Enter your email address.",

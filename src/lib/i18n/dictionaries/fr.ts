@@ -354,6 +354,7 @@ export const fr = {
 
   // Issue 15: forms (error summary, field messages, confirmation pages, second factor)
   'form.problem': "Il y a un problème",
+  'form.errorTitle': 'Erreur : {title}',
   'form.cancel': "Annuler",
   'form.back': "Revenir",
   'error.email.required': "Saisissez votre adresse électronique.",
