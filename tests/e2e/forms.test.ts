@@ -343,6 +343,9 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     expect(statuses).toContain(429);
     expect(await page.locator('.notice').textContent()).toBe(t['form.throttled']);
     await shot(page, `two-factor-throttled-${lang}-${width}`);
+    // Coming back to the page (a reload, a new visit in the same session) shows the same key too.
+    await page.goto(`${baseUrl}/${lang}/account/two-factor/`);
+    expect(await shown()).toEqual(first);
 
     // Once the wait is over, the code of the key shown from the start enrols it.
     let status = 429;
@@ -353,6 +356,8 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     expect(status).toBe(200);
     const [saved] = await database.db.select({ totpKey: users.totpKey }).from(users).where(eq(users.id, staff.actor.id));
     expect(Buffer.from(saved!.totpKey!).equals(Buffer.from(key))).toBe(true);
+    // Once enrolled, the pending key is forgotten.
+    expect((await context.cookies()).some((cookie) => cookie.name === 'totp-pending')).toBe(false);
     const codes = await page.locator('.recovery-codes code').allTextContents();
     expect(codes.length).toBeGreaterThan(0);
     const download = page.locator('[data-recovery-download]');
