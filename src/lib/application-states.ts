@@ -43,6 +43,14 @@ export function movesFrom(from: ApplicationStatus, mover: Mover): ApplicationSta
   return applicationStatuses.filter((to) => canMove(from, to, mover));
 }
 
+/**
+ * Moves that end an application for good (withdraw, decline, reject): the interface asks for
+ * them to be confirmed on a page of their own before anything changes.
+ */
+export function isDestructive(to: ApplicationStatus): boolean {
+  return to === 'withdrawn' || to === 'declined' || to === 'rejected';
+}
+
 /** A refusal must say why; the applicant reads it. */
 export function needsReason(to: ApplicationStatus): boolean {
   return to === 'rejected';

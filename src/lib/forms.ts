@@ -18,6 +18,16 @@ export function formValues(form: FormData): Record<string, string> {
   return values;
 }
 
+/**
+ * Errors in the order the fields were posted, which is their order on the page, so the error
+ * summary lists them top to bottom; fields that posted nothing (no radio chosen) come last.
+ */
+function inFormOrder(errors: FieldErrors, values: Record<string, string>): FieldErrors {
+  const position = new Map(Object.keys(values).map((name, index) => [name, index]));
+  const at = (name: string) => position.get(name) ?? Number.MAX_SAFE_INTEGER;
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => at(a) - at(b)));
+}
+
 export function readForm<S extends z.ZodType>(form: FormData, schema: S): FormResult<z.infer<S>> {
   const values = formValues(form);
   const parsed = schema.safeParse(values);
@@ -27,7 +37,7 @@ export function readForm<S extends z.ZodType>(form: FormData, schema: S): FormRe
     const field = String(issue.path[0] ?? 'form');
     errors[field] ??= (/^[a-zA-Z]+\./.test(issue.message) ? issue.message : 'form.invalid') as MessageKey;
   }
-  return { ok: false, errors, values };
+  return { ok: false, errors: inFormOrder(errors, values), values };
 }
 
 /** Control characters and bidirectional overrides have no place in a name or a title. */

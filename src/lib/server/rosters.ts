@@ -23,6 +23,7 @@ export interface RosterRow {
 }
 
 export interface RosterFilter {
+  applicationId?: number | undefined;
   applicantId?: string | undefined;
   courseSlug?: string | undefined;
   status?: ApplicationStatus | undefined;
@@ -32,6 +33,7 @@ export interface RosterFilter {
 export async function roster(db: Database, viewer: User, filter: RosterFilter = {}): Promise<RosterRow[]> {
   const conditions: (SQL | undefined)[] = [
     visibleApplications(viewer),
+    filter.applicationId ? eq(applications.id, filter.applicationId) : undefined,
     filter.applicantId ? eq(applications.userId, filter.applicantId) : undefined,
     filter.courseSlug ? eq(applications.courseSlug, filter.courseSlug) : undefined,
     filter.status ? eq(applications.status, filter.status) : undefined,
