@@ -419,4 +419,6 @@ export const ar = {
   'courses.hijri': "بالتقويم الهجري (أم القرى): {dates}",
   'type.country': 'دولة عضو',
   'common.countryPage': "كل ما يخص {country}",
+  // Issue 12: security
+  'form.nameLink': 'لا يجوز أن يتضمن الاسم عنوان موقع أو عنوان بريد إلكتروني (مثل https:// أو www. أو example.org). اكتب اسم الشخص فقط.',
 } as const satisfies Record<MessageKey, Message>;

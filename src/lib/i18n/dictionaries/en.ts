@@ -398,6 +398,8 @@ export const en = {
   'courses.hijri': "Hijri (Umm al-Qura): {dates}",
   'type.country': 'Member state',
   'common.countryPage': "All about {country}",
+  // Issue 12: security
+  'form.nameLink': 'A name cannot contain a web or email address (such as https://, www. or example.org). Write the person’s name only.',
 } as const;
 
 export type MessageKey = keyof typeof en;

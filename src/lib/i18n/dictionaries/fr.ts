@@ -402,4 +402,6 @@ export const fr = {
   'courses.hijri': "Calendrier de l’Hégire (Umm al-Qura) : {dates}",
   'type.country': 'État membre',
   'common.countryPage': "Tout sur ce pays : {country}",
+  // Issue 12: security
+  'form.nameLink': 'Un nom ne peut pas contenir d’adresse web ou électronique (comme https://, www. ou exemple.org). N’indiquez que le nom de la personne.',
 } as const satisfies Record<MessageKey, Message>;
