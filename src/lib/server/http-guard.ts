@@ -46,6 +46,26 @@ function refuse(response: ServerResponse, status: number, text: string, headers:
   response.end(text);
 }
 
+/**
+ * Astro sends its own Content-Security-Policy header on pages rendered on demand, which would
+ * replace ours: frame-ancestors is added to it as the response goes out.
+ */
+function keepFrameAncestors(response: ServerResponse): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, ...args: unknown[]): ServerResponse {
+    const headers = args.find((arg, index) => index > 0 && typeof arg === 'object' && arg !== null && !Array.isArray(arg)) as Record<string, unknown> | undefined;
+    for (const name of Object.keys(headers ?? {})) {
+      const value = headers![name];
+      if (name.toLowerCase() === 'content-security-policy' && typeof value === 'string' && !value.includes('frame-ancestors')) {
+        headers![name] = `${value.replace(/;\s*$/, '')}; frame-ancestors 'none'`;
+      }
+    }
+    const current = this.getHeader('content-security-policy');
+    if (typeof current === 'string' && !current.includes('frame-ancestors')) this.setHeader('Content-Security-Policy', `${current}; frame-ancestors 'none'`);
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['writeHead'];
+}
+
 export type Guarded = { ok: true } | { ok: false };
 
 /**
@@ -62,6 +82,7 @@ export async function guardRequest(
 ): Promise<Guarded> {
   const limit = options.limit ?? maxBodyBytes;
   for (const [name, value] of Object.entries(securityHeaders(options.siteUrl))) response.setHeader(name, value);
+  keepFrameAncestors(response);
   const method = request.method ?? 'GET';
   if (!(allowedMethods as readonly string[]).includes(method)) {
     refuse(response, 405, 'Method Not Allowed\n', { Allow: allowHeader });
