@@ -40,7 +40,13 @@ process.env.LISTEN_ORIGIN = `http://${listenHost}:${port}`;
 const siteUrl = process.env.SITE_URL;
 createServer((request, response) => {
   // Headers, methods and the body limit first, for every route (src/lib/server/http-guard.ts).
-  void guardRequest(request, response, { siteUrl }).then((guarded) => {
-    if (guarded.ok && !sendCompressed(compressed, request, response)) handler(request, response);
-  });
+  guardRequest(request, response, { siteUrl })
+    .then((guarded) => {
+      if (guarded.ok && !sendCompressed(compressed, request, response)) handler(request, response);
+    })
+    .catch((error: unknown) => {
+      console.error(`Could not answer ${request.method} ${request.url}:`, error);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
 }).listen(port, host, () => console.info(`Serving the site on http://${host}:${port}/`));
