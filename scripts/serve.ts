@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { guardRequest } from '../src/lib/server/http-guard.ts';
+import { guardRequest, installAfterAnswer } from '../src/lib/server/http-guard.ts';
 import { indexCompressed, sendCompressed } from './precompressed.ts';
 
 /**
@@ -38,11 +38,12 @@ const host = process.env.HOST ?? (options.host === true ? '0.0.0.0' : options.ho
 const listenHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 process.env.LISTEN_ORIGIN = `http://${listenHost}:${port}`;
 const siteUrl = process.env.SITE_URL;
+const answering = installAfterAnswer();
 createServer((request, response) => {
   // Headers, methods and the body limit first, for every route (src/lib/server/http-guard.ts).
   guardRequest(request, response, { siteUrl })
     .then((guarded) => {
-      if (guarded.ok && !sendCompressed(compressed, request, response)) handler(request, response);
+      if (guarded.ok && !sendCompressed(compressed, request, response)) answering(response, () => handler(request, response));
     })
     .catch((error: unknown) => {
       console.error(`Could not answer ${request.method} ${request.url}:`, error);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
@@ -127,4 +128,24 @@ export async function guardRequest(
   }
   request.body = Buffer.concat(chunks);
   return { ok: true };
+}
+
+/** Where background.ts finds the hook below; the Astro bundle and this script share no modules. */
+export const afterAnswerKey = Symbol.for('oic.afterAnswer');
+
+/**
+ * Lets code in the Astro bundle run work once the current response has gone out (its 'close'
+ * event), not merely later in the same tick, where it would still delay the answer. Returns the
+ * function that must wrap the handler call, so that the response is known to that code.
+ */
+export function installAfterAnswer(): (response: ServerResponse, answer: () => void) => void {
+  const current = new AsyncLocalStorage<ServerResponse>();
+  (globalThis as Record<symbol, unknown>)[afterAnswerKey] = (task: () => void): boolean => {
+    const response = current.getStore();
+    if (!response) return false;
+    if (response.closed) setImmediate(task);
+    else response.once('close', () => setImmediate(task));
+    return true;
+  };
+  return (response, answer) => current.run(response, answer);
 }
