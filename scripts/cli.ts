@@ -32,7 +32,13 @@ export async function openMigratedDatabase(): Promise<OpenDatabase> {
   return opened;
 }
 
-/** The public address links in printed messages point to. */
+/**
+ * The public address links in printed messages point to: SITE_URL, or else where `npm run serve`
+ * listens with the same PORT and HOST (a wildcard host is reached as localhost).
+ */
 export function siteUrl(): string {
-  return process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? '4321'}`;
+  if (process.env.SITE_URL) return process.env.SITE_URL;
+  const host = process.env.HOST ?? 'localhost';
+  const reachable = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${reachable}:${process.env.PORT ?? '4321'}`;
 }

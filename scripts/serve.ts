@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { guardRequest, installAfterAnswer } from '../src/lib/server/http-guard.ts';
 import { indexCompressed, sendCompressed } from './precompressed.ts';
 
 /**
@@ -33,6 +34,20 @@ const { handler, options } = (await import(entry.href)) as { handler: Handler; o
 const compressed = indexCompressed(clientDir);
 const port = process.env.PORT ? Number(process.env.PORT) : options.port;
 const host = process.env.HOST ?? (options.host === true ? '0.0.0.0' : options.host || 'localhost');
+// Links in mails go to SITE_URL; without it, to where this server listens (see requests.ts).
+const listenHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+process.env.LISTEN_ORIGIN = `http://${listenHost}:${port}`;
+const siteUrl = process.env.SITE_URL;
+const answering = installAfterAnswer();
 createServer((request, response) => {
-  if (!sendCompressed(compressed, request, response)) handler(request, response);
+  // Headers, methods and the body limit first, for every route (src/lib/server/http-guard.ts).
+  guardRequest(request, response, { siteUrl })
+    .then((guarded) => {
+      if (guarded.ok && !sendCompressed(compressed, request, response)) answering(response, () => handler(request, response));
+    })
+    .catch((error: unknown) => {
+      console.error(`Could not answer ${request.method} ${request.url}:`, error);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
 }).listen(port, host, () => console.info(`Serving the site on http://${host}:${port}/`));

@@ -1,3 +1,5 @@
+import { nameForMail } from './names.ts';
+
 export const emailKinds = [
   'verify-email',
   'reset-password',
@@ -336,7 +338,7 @@ export function emailMessage(kind: EmailKind, language: EmailLanguage, values: E
   const { greeting, closing, kinds } = languages[language];
   const { subject, paragraphs } = kinds[kind](values);
   const body = paragraphs.filter((paragraph): paragraph is string => Boolean(paragraph));
-  return { subject, text: [greeting(values.name), ...body, closing].join('\n\n') + '\n' };
+  return { subject, text: [greeting(nameForMail(values.name)), ...body, closing].join('\n\n') + '\n' };
 }
 
 // A subject names the course when it is known, as the text does.

@@ -41,6 +41,15 @@ describe('npm run user:create', () => {
     db.close();
   });
 
+  it('without SITE_URL, prints a link to where `npm run serve` listens with the same PORT and HOST (issue 12)', async () => {
+    const { SITE_URL: _unset, ...withoutSite } = env;
+    env = withoutSite;
+    const { stdout } = await script('user-create.ts', ['--email', 'staff@sesric.org', '--role', 'staff', '--name', 'Staff Member'], { PORT: '4800', HOST: '127.0.0.1' });
+    expect(stdout).toMatch(/http:\/\/127\.0\.0\.1:4800\/en\/account\/set-password\/\?token=/);
+    const wildcard = await script('user-create.ts', ['--email', 'other@sesric.org', '--role', 'staff', '--name', 'Other Member'], { PORT: '4801', HOST: '0.0.0.0' });
+    expect(wildcard.stdout).toMatch(/http:\/\/localhost:4801\/en\/account\/set-password\/\?token=/);
+  });
+
   it.each([
     [['--email', 'x@y.org', '--role', 'focal-point'], '--country: a focal point or participant needs --country'],
     [['--email', 'x@y.org', '--role', 'king'], '--role: --role must be staff, focal-point or participant'],

@@ -47,7 +47,22 @@ export function admit(page: Pick<APIContext, 'locals' | 'url' | 'redirect'>, loc
   return user;
 }
 
-/** A `next` address from a sign-in link, only if it stays on this site. */
+/**
+ * A `next` address from a sign-in link, only if it stays on this site; otherwise `fallback`.
+ * Decided on the parsed URL, as a browser would read it: URL parsing drops tabs and line breaks
+ * and turns `\\` into `/`, so `/\t/evil.example/` would become `//evil.example/`. Anything with
+ * a control character or a backslash is refused outright, and what is returned is the parsed
+ * path, query and fragment, never the raw text (which could not go in a Location header).
+ */
 export function safeNext(next: string | null, fallback: string): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : fallback;
+  if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  const base = 'https://this-site.invalid';
+  let parsed: URL;
+  try {
+    parsed = new URL(next, base);
+  } catch {
+    return fallback;
+  }
+  if (parsed.origin !== base || parsed.pathname.startsWith('//')) return fallback;
+  return parsed.pathname + parsed.search + parsed.hash;
 }

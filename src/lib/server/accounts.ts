@@ -1,6 +1,7 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { applications, sessions, users } from '../../../db/schema.ts';
 import type { Database } from './database.ts';
+import { afterAnswer } from './background.ts';
 import { randomSecret } from './crypto.ts';
 import { consumeEmailToken, createEmailToken, EMAIL_VERIFICATION_LIFETIME_MS, PASSWORD_RESET_LIFETIME_MS, SET_PASSWORD_LIFETIME_MS } from './email-tokens.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -33,8 +34,7 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
  * Creates a participant account and returns the email-verification token to send, or null
  * when the address is taken (the page answers the same, and the owner is not disturbed).
  */
-export async function signUp(db: Database, input: Profile & { email: string; password: string }): Promise<{ user: User; token: string } | null> {
-  const passwordHash = await hashPassword(input.password);
+async function createParticipant(db: Database, input: Profile & { email: string }, passwordHash: string): Promise<{ user: User; token: string } | null> {
   const existing = await findUserByEmail(db, input.email);
   if (existing) return null;
   const id = randomSecret(15);
@@ -45,6 +45,24 @@ export async function signUp(db: Database, input: Profile & { email: string; pas
     .returning();
   if (!user) return null;
   return { user, token: await createEmailToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS) };
+}
+
+/**
+ * Signs someone up. The password is hashed while the page waits (a busy server must be able to
+ * say so, HashingBusyError); looking the address up, creating the account and its link, and
+ * `whenCreated` (which sends the mail) run after the answer. So the answer takes the same time,
+ * after the same work, whether or not the address was registered (issue 12).
+ */
+export async function signUp(
+  db: Database,
+  input: Profile & { email: string; password: string },
+  whenCreated: (created: { user: User; token: string }) => void,
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  afterAnswer(async () => {
+    const created = await createParticipant(db, input, passwordHash);
+    if (created) whenCreated(created);
+  });
 }
 
 function profileColumns(profile: Profile) {
@@ -94,6 +112,17 @@ export async function passwordResetToken(db: Database, email: string): Promise<{
   const user = await findUserByEmail(db, email);
   if (!user) return null;
   return { user, token: await createEmailToken(db, user.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS) };
+}
+
+/**
+ * A reset request: the lookup, the link and `whenFound` (which sends the mail) run after the
+ * answer, so the answer takes the same time for a registered and an unknown address (issue 12).
+ */
+export function requestPasswordReset(db: Database, email: string, whenFound: (found: { user: User; token: string }) => void): void {
+  afterAnswer(async () => {
+    const found = await passwordResetToken(db, email);
+    if (found) whenFound(found);
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import { emailTokens, type tokenPurposes } from '../../../db/schema.ts';
 import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
 import type { Database } from './database.ts';
@@ -38,4 +38,10 @@ export async function consumeEmailToken(db: Database, token: string, purpose: To
   const [consumed] = await db.delete(emailTokens).where(eq(emailTokens.id, row.id)).returning({ userId: emailTokens.userId });
   if (!consumed || row.expiresAt.getTime() <= now.getTime()) return null;
   return consumed.userId;
+}
+
+/** Housekeeping: links past their expiry can never be used; returns how many were deleted. */
+export async function deleteExpiredEmailTokens(db: Database, now = new Date()): Promise<number> {
+  const deleted = await db.delete(emailTokens).where(lte(emailTokens.expiresAt, now)).returning({ id: emailTokens.id });
+  return deleted.length;
 }

@@ -1,6 +1,6 @@
 import type { AstroGlobal } from 'astro';
 import { courseBySlug, offeringOf } from '../content/courses.ts';
-import { readForm } from '../forms.ts';
+import { readForm, type FieldErrors } from '../forms.ts';
 import type { Locale, MessageKey } from '../i18n/index.ts';
 import { pickText } from '../localized-text.ts';
 import { actorOf } from './access.ts';
@@ -59,9 +59,14 @@ async function nomineeAccount(
   return actorOf(created.user);
 }
 
+/** This page shows one notice, not field errors: a name holding a link is named as the problem. */
+function nameProblem(errors: FieldErrors): MessageKey | undefined {
+  return errors.fullName === 'form.nameLink' ? 'form.nameLink' : undefined;
+}
+
 export async function handleNominate(page: AstroGlobal, user: User, form: FormData): Promise<ActionOutcome> {
   const result = readForm(form, nominateInput);
-  if (!result.ok) return invalid(page, 'form.errorSummary');
+  if (!result.ok) return invalid(page, nameProblem(result.errors) ?? 'form.errorSummary');
   const course = await courseBySlug(result.data.courseSlug);
   if (!course) return refused(page, 'not-found');
   const nominee = await nomineeAccount(page, user, result.data, (lang) => pickText(course.data.title, lang).text);
@@ -77,7 +82,7 @@ export async function handleNominate(page: AstroGlobal, user: User, form: FormDa
 
 export async function handleSubstitute(page: AstroGlobal, user: User, form: FormData): Promise<ActionOutcome> {
   const result = readForm(form, substituteInput);
-  if (!result.ok) return invalid(page, 'form.errorSummary');
+  if (!result.ok) return invalid(page, nameProblem(result.errors) ?? 'form.errorSummary');
   const { client } = await database();
   const application = await findApplication(client, result.data.applicationId);
   // Checked before any account is made for the substitute.

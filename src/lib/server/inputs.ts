@@ -3,6 +3,7 @@ import { applicationStatuses } from '../application-states.ts';
 import { emailField, lineField, optionalTextField, textField } from '../forms.ts';
 import { locales } from '../i18n/locales.ts';
 import { memberStates } from '../member-states.ts';
+import { looksLikeLink } from '../names.ts';
 import { passwordProblem } from './passwords.ts';
 
 /** What each form of the account area accepts. Messages are dictionary keys (see forms.ts). */
@@ -19,10 +20,13 @@ export const newPassword = z.string({ error: 'form.required' }).superRefine((pas
   if (problem) ctx.addIssue({ code: 'custom', message: passwordMessages[problem] });
 });
 
+/** A person's name: a line of text that holds no web or email address (it goes into mails, see names.ts). */
+const personName = lineField(120).refine((name) => !looksLikeLink(name), 'form.nameLink');
+
 const anyPassword = z.string({ error: 'form.required' }).min(1, 'form.required').max(1024, 'form.tooLong');
 
 export const profileInput = z.object({
-  fullName: lineField(120),
+  fullName: personName,
   country: z.enum(memberStates, { error: 'form.country' }),
   institution: lineField(200),
   position: lineField(120),
@@ -64,7 +68,7 @@ export const rankInput = z.object({
 /** A person a focal point puts forward: by address, with a name for a new account. */
 export const nomineeInput = z.object({
   email: emailField,
-  fullName: lineField(120),
+  fullName: personName,
   preferredLanguage: z.enum(locales, { error: 'form.invalid' }).default('en'),
 });
 
@@ -77,7 +81,7 @@ export const substituteInput = nomineeInput.extend({
 export const newColleagueInput = z
   .object({
     email: emailField,
-    fullName: lineField(120),
+    fullName: personName,
     role: z.enum(['staff', 'focal-point'], { error: 'form.invalid' }),
     country: z.union([z.literal(''), z.enum(memberStates)], { error: 'form.country' }),
     preferredLanguage: z.enum(locales, { error: 'form.invalid' }).default('en'),

@@ -119,6 +119,22 @@ export async function markSessionTwoFactorVerified(db: Database, sessionId: stri
   await db.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, sessionId));
 }
 
+/**
+ * After a TOTP or recovery code: the session is replaced by a new one, with a new id and secret,
+ * that has passed the second factor (ASVS 3.2.1, a new token on authentication). A token seen
+ * before the second factor, on a shared machine or in a log, is then worth nothing. The new
+ * session keeps the old one's creation time, so the working-day cap of staff is not extended.
+ */
+export async function rotateSessionAfterSecondFactor(db: Database, old: Session, user: { id: string; role: Role }, now = new Date()): Promise<{ token: string; session: Session }> {
+  const { id, token, secretHash } = createToken();
+  const session: Session = { ...old, id, userId: user.id, twoFactorVerified: true, lastActiveAt: now };
+  await db.batch([
+    db.delete(sessions).where(eq(sessions.id, old.id)),
+    db.insert(sessions).values({ ...session, secretHash: Buffer.from(secretHash) }),
+  ]);
+  return { token, session };
+}
+
 /** A person's live sessions, most recently used first; expired ones are deleted on the way. */
 export async function listUserSessions(db: Database, userId: string, now = new Date()): Promise<Session[]> {
   const rows = await db

@@ -504,4 +504,6 @@ export const ar = {
   'confirm.endSession.button': "نعم، أنهِ هذه الجلسة",
   'twoFactor.download': "تنزيل الرموز (ملف نصي)",
   'twoFactor.fileHeading': "رموز الاسترداد لحسابك في {site}. يصلح كل رمز لمرة واحدة.",
+  // Issue 12: security
+  'form.nameLink': 'لا يجوز أن يتضمن الاسم عنوان موقع أو عنوان بريد إلكتروني (مثل https:// أو www. أو example.org). اكتب اسم الشخص فقط.',
 } as const satisfies Record<MessageKey, Message>;

@@ -482,6 +482,8 @@ export const en = {
   'confirm.endSession.button': "Yes, sign out there",
   'twoFactor.download': "Download the codes (text file)",
   'twoFactor.fileHeading': "Recovery codes for {site}. Each one works once.",
+  // Issue 12: security
+  'form.nameLink': 'A name cannot contain a web or email address (such as https://, www. or example.org). Write the person’s name only.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -486,4 +486,6 @@ export const fr = {
   'confirm.endSession.button': "Oui, déconnecter cette session",
   'twoFactor.download': "Télécharger les codes (fichier texte)",
   'twoFactor.fileHeading': "Codes de secours pour {site}. Chacun ne sert qu’une fois.",
+  // Issue 12: security
+  'form.nameLink': 'Un nom ne peut pas contenir d’adresse web ou électronique (comme https://, www. ou exemple.org). N’indiquez que le nom de la personne.',
 } as const satisfies Record<MessageKey, Message>;
