@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { wcagViolations } from '../support/axe.ts';
+import { publicPageTypes } from '../support/page-types.ts';
 
 const baseUrl = inject('baseUrl');
 const locales = ['en', 'fr', 'ar'] as const;
@@ -94,24 +95,8 @@ describe('browsing case studies without JavaScript', () => {
   });
 });
 
-/** One page of each type, in each language. */
-const pageTypes = {
-  home: '',
-  caseStudies: 'case-studies/',
-  caseStudy: 'case-studies/asan-service/',
-  newCaseStudy: 'case-studies/morocco-idarati-simplification/',
-  filter: 'case-studies/theme/one-stop-shops/',
-  guides: 'guides/',
-  guide: 'guides/one-stop-centre/',
-  programmes: 'programmes/',
-  programme: 'programmes/statcab/',
-  courses: 'courses/',
-  course: 'courses/COURSE/',
-  news: 'news/',
-  newsItem: 'news/sesric-asan-visit-2023/',
-  search: 'search/',
-  about: 'about/',
-};
+/** One page of each type, in each language (the 404 page is checked on its own below). */
+const { notFound: _notFound, ...pageTypes } = publicPageTypes;
 
 async function firstCourse(): Promise<string> {
   const html = await (await fetch(`${baseUrl}/en/courses/`)).text();
