@@ -129,7 +129,7 @@ export function render(row: OutboxRow): OutgoingEmail {
   const { courseTitle, ...rest } = row.values;
   const title = typeof courseTitle === 'object' ? (courseTitle[row.language] ?? courseTitle.en ?? Object.values(courseTitle)[0]) : courseTitle;
   const { subject, text } = emailMessage(row.kind, row.language, { ...rest, ...(title === undefined ? {} : { courseTitle: title }), name: row.name });
-  return { to: row.recipient, subject, text, language: row.language };
+  return { to: row.recipient, subject, text, language: row.language, messageId: `<outbox.${row.id}.${row.createdAt.getTime()}@oic-reform-exchange>` };
 }
 
 /**
