@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountStatements } from '../../src/lib/server/accounts.ts';
+import { accountStatements, passwordResetToken } from '../../src/lib/server/accounts.ts';
+import { createEmailToken, PASSWORD_RESET_LIFETIME_MS } from '../../src/lib/server/email-tokens.ts';
 import { moveApplication, submitApplication, type Actor } from '../../src/lib/server/applications.ts';
 import type { OutgoingEmail } from '../../src/lib/server/mailer.ts';
 import {
@@ -203,5 +204,23 @@ describe('written in the same batch as the change', () => {
     expect(await users()).toBe(before + 1);
     expect((await outboxRows()).map((row) => [row.recipient, row.kind])).toEqual([['new@example.org', 'nominated']]);
     expect(Number((await database.client.execute({ sql: 'select count(*) as n from email_tokens where user_id = ?', args: [account.userId] })).rows[0]?.n)).toBe(1);
+  });
+
+  it('writes a link and its mail together: a reset writes both, and a failing mail write leaves no link', async () => {
+    const person = await addPerson(database.db, 'participant', 'AZ');
+    const tokens = async () => Number((await database.client.execute({ sql: 'select count(*) as n from email_tokens where user_id = ?', args: [person.id] })).rows[0]?.n);
+    const found = await passwordResetToken(database.db, `${person.id}@example.org`, ({ token }) => ({ kind: 'reset-password', values: { link: `http://127.0.0.1/reset?token=${token}` } }));
+    expect(found).not.toBeNull();
+    expect(await tokens()).toBe(1);
+    const [row] = await outboxRows();
+    expect(row).toMatchObject({ recipient: `${person.id}@example.org`, kind: 'reset-password', status: 'pending' });
+    expect(String(row?.vals)).toContain(found!.token);
+
+    await database.client.execute('delete from email_tokens');
+    await expect(
+      createEmailToken(database.db, person.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, new Date(), () => ({ sql: 'insert into outbox (recipient) values (null)', args: [] })),
+    ).rejects.toThrow();
+    expect(await tokens()).toBe(0);
+    expect(await outboxRows()).toHaveLength(1);
   });
 });
