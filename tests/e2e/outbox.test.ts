@@ -85,4 +85,38 @@ describe('the mail outbox', () => {
     // A message that is no longer waiting or failed is not sent again.
     expect((await staff.post('/en/staff/outbox/', { id })).status).toBe(409);
   });
+
+  it('a refused nomination mails no one and leaves no account behind', async () => {
+    const focalPoint = await makeAccount(database.db, { role: 'focal-point', country: 'SN' });
+    const fp = new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id: focalPoint.id, role: 'focal-point' })).cookie });
+    // Senegal is not among the countries this course is open to.
+    const closedToSenegal = '2027-tourismcab-destination-management';
+    expect(courseFromContent(closedToSenegal).eligibleCountries).not.toContain('SN');
+    const newcomer = `nominee-${Date.now()}@example.org`;
+    const refused = await fp.post('/en/focal-point/', { action: 'nominate', courseSlug: closedToSenegal, email: newcomer, fullName: 'Awa Ndiaye', preferredLanguage: 'fr' });
+    expect(refused.status).toBe(409);
+
+    // Already applied: the participant applied on their own, then is nominated for the same course.
+    const participant = await makeAccount(database.db, { role: 'participant', country: 'SN' });
+    const own = await submitApplication(database.client, { applicant: { id: participant.id, role: 'participant', country: 'SN' }, course, motivation: 'Mine.' });
+    expect(own.ok).toBe(true);
+    const twice = await fp.post('/en/focal-point/', { action: 'nominate', courseSlug: course.slug, email: participant.email, fullName: 'Test participant SN', preferredLanguage: 'en' });
+    expect(twice.status).toBe(409);
+
+    const accounts = await database.client.execute({ sql: 'select count(*) as n from users where email = ?', args: [newcomer] });
+    expect(Number(accounts.rows[0]?.n)).toBe(0);
+    expect(await outboxOf(newcomer)).toEqual([]);
+    expect(await outboxOf(participant.email)).toEqual([]);
+    // Give the sender a few rounds: nothing arrives.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(mailsTo(mailDir, newcomer)).toEqual([]);
+    expect(mailsTo(mailDir, participant.email)).toEqual([]);
+
+    // The same newcomer nominated for an open course gets the account and one mail with a link.
+    const nominated = await fp.post('/en/focal-point/', { action: 'nominate', courseSlug: course.slug, email: newcomer, fullName: 'Awa Ndiaye', preferredLanguage: 'fr' });
+    expect(nominated.status).toBe(200);
+    const mail = await waitForMail(mailDir, newcomer);
+    expect(mail.language).toBe('fr');
+    expect(mail.links.some((link) => link.includes('/fr/account/set-password/?token='))).toBe(true);
+  });
 });
