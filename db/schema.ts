@@ -131,3 +131,33 @@ export const certificates = sqliteTable('certificates', {
     .notNull()
     .$defaultFn(() => new Date()),
 });
+
+export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
+
+/**
+ * Mail to send, written in the same write batch as the change it reports (issue 12), so a crash
+ * can lose neither without the other. A sender in each server process claims a pending message
+ * by setting a lease in one UPDATE, sends it, and marks it sent, or sets the next attempt.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    recipient: text().notNull(),
+    name: text().notNull(),
+    language: text({ enum: languages }).notNull(),
+    kind: text().notNull(),
+    /** The message's values as JSON; a course title may be given in every language. */
+    vals: text().notNull().default('{}'),
+    status: text({ enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at').notNull(),
+    /** Who holds the message while sending it, and until when; another sender waits for the end. */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until'),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at').notNull(),
+    sentAt: timestamp('sent_at'),
+  },
+  (table) => [index('outbox_by_status_due').on(table.status, table.nextAttemptAt)],
+);

@@ -2,6 +2,8 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { database } from './lib/server/db.ts';
 import { typesetFrenchHtml } from './lib/i18n/typography.ts';
 import { startHousekeeping } from './lib/server/housekeeping.ts';
+import { sendEmail } from './lib/server/mail.ts';
+import { startOutboxSender } from './lib/server/outbox.ts';
 import { sessionCookieName, sessionCookieOptions, validateSessionToken } from './lib/server/sessions.ts';
 
 /** Cookies are Secure, with the __Host- prefix, whenever the site is served over HTTPS. */
@@ -15,8 +17,9 @@ const session = defineMiddleware(async (context, next) => {
   context.locals.session = null;
   if (context.isPrerendered) return next();
   // From the first request rendered on demand (never during the build), a periodic job in this
-  // process deletes expired sessions and email links.
+  // process deletes expired sessions and email links, and the outbox sender delivers mail.
   startHousekeeping(database);
+  startOutboxSender(database, () => sendEmail);
   const secure = secureCookies(context.site, context.url);
   const name = sessionCookieName(secure);
   const token = context.cookies.get(name)?.value;

@@ -75,7 +75,7 @@ export function peakRssOf(pid: number | undefined): number | null {
 }
 
 /** Starts `node scripts/serve.ts` on the given database and port (a free one by default). */
-export async function startServer(options: { databaseUrl: string; port?: number; quiet?: boolean }): Promise<RunningServer> {
+export async function startServer(options: { databaseUrl: string; port?: number; quiet?: boolean; smtpUrl?: string }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const outbox = mkdtempSync(join(tmpdir(), 'oic-bench-outbox-'));
@@ -89,6 +89,7 @@ export async function startServer(options: { databaseUrl: string; port?: number;
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   delete env.SMTP_URL;
+  if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
   const child = spawn(process.execPath, serveArguments(), { cwd: projectRoot, env, stdio: ['ignore', 'ignore', options.quiet === false ? 'inherit' : 'ignore'] });
   try {
     await waitFor(`${baseUrl}/healthz`, child, 30_000);

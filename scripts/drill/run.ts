@@ -3,10 +3,12 @@ import { request as httpRequest, Agent } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import fc from 'fast-check';
+import { SMTPServer } from 'smtp-server';
 import { users } from '../../db/schema.ts';
 import { applicationStatuses } from '../../src/lib/application-states.ts';
 import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
 import { openDatabase } from '../../src/lib/server/database.ts';
+import { leaseMs } from '../../src/lib/server/outbox.ts';
 import { createSession } from '../../src/lib/server/sessions.ts';
 import { makeAccount } from '../../tests/support/accounts.ts';
 import { courseFromContent, freshLoopbackAddress, noticeText } from '../../tests/support/http.ts';
@@ -173,23 +175,80 @@ function printTable(title: string, lines: Line[]): void {
   for (const row of cells) console.log(fmt(row));
 }
 
-// ——— crash: SIGKILL under load, restart, nothing acknowledged is lost ———
+// ——— An SMTP catcher: what the servers deliver, counted by recipient and Message-ID ———
+
+interface Catcher {
+  url: string;
+  /** Deliveries per recipient address. */
+  byRecipient: Map<string, number>;
+  /** Deliveries per Message-ID (the same outbox message sent twice keeps its id). */
+  byMessageId: Map<string, number>;
+  stop(): Promise<void>;
+}
+
+async function startCatcher(): Promise<Catcher> {
+  const byRecipient = new Map<string, number>();
+  const byMessageId = new Map<string, number>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const head = Buffer.concat(chunks).toString('utf8').split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+        const messageId = head.match(/^Message-ID:\s*(.*)$/im)?.[1]?.trim() ?? randomUUID();
+        byMessageId.set(messageId, (byMessageId.get(messageId) ?? 0) + 1);
+        for (const to of session.envelope.rcptTo) byRecipient.set(to.address.toLowerCase(), (byRecipient.get(to.address.toLowerCase()) ?? 0) + 1);
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `smtp://127.0.0.1:${port}`, byRecipient, byMessageId, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Waits until the outbox has nothing left to send (a killed sender's lease must run out first). */
+async function outboxDrained(url: string, timeoutMs: number): Promise<{ drained: boolean; waitedMs: number }> {
+  const { client } = await openDatabase({ url });
+  const t0 = performance.now();
+  try {
+    while (performance.now() - t0 < timeoutMs) {
+      const left = Number((await client.execute("select count(*) as n from outbox where status <> 'sent'")).rows[0]!.n);
+      if (left === 0) return { drained: true, waitedMs: performance.now() - t0 };
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return { drained: false, waitedMs: performance.now() - t0 };
+  } finally {
+    client.close();
+  }
+}
+
+// ——— crash: SIGKILL under load, restart, nothing acknowledged is lost, every mail once ———
 
 async function crash(quick: boolean): Promise<Outcome> {
-  const rounds = quick ? 2 : 5;
+  const rounds = quick ? 2 : 3;
   const course = twentySeatCourse();
   const lines: Line[] = [];
   let ok = true;
   for (let round = 1; round <= rounds; round += 1) {
     const database = await freshDatabase();
+    const catcher = await startCatcher();
     let server: RunningServer | undefined;
     try {
       const targets = await endorsedApplications(database, course, 60);
       const staff = await staffCookie(database);
-      server = await startServer({ databaseUrl: database.url });
+      const emailOf = new Map<string | number, string>();
+      for (const row of (await database.client.execute('select a.id, u.email from applications a join users u on u.id = a.user_id')).rows) {
+        emailOf.set(Number(row.id), String(row.email));
+      }
+      server = await startServer({ databaseUrl: database.url, smtpUrl: catcher.url });
       const open = await openCourseSlug(server.baseUrl);
       const openCourse = courseFromContent(open.slug);
-      const applicants = await insertPeople(database, 400, 'participant', openCourse.eligibleCountries?.[0] ?? 'KW');
+      const applicants = await insertPeople(database, quick ? 200 : 400, 'participant', openCourse.eligibleCountries?.[0] ?? 'KW');
+      for (const applicant of applicants) emailOf.set(applicant.actor.id, `drill-${applicant.actor.id}@example.org`);
       database.client.close();
       const baseUrl = server.baseUrl;
       const killAfter = 300 + Math.floor(Math.random() * 1500);
@@ -225,7 +284,9 @@ async function crash(quick: boolean): Promise<Outcome> {
       await Promise.all([pool(tasks, 16), killer]);
       // Waits for the killed process to be gone (and removes its outbox folder).
       await server!.stop('SIGKILL');
-      server = await startServer({ databaseUrl: database.url });
+      server = await startServer({ databaseUrl: database.url, smtpUrl: catcher.url });
+      // Mail the killed process had claimed waits for its lease to run out (leaseMs), then goes.
+      const drain = await outboxDrained(database.url, leaseMs + 60_000);
       const { client } = await openDatabase({ url: database.url });
       let missing = 0;
       try {
@@ -239,7 +300,13 @@ async function crash(quick: boolean): Promise<Outcome> {
         const integrity = String((await client.execute('pragma integrity_check')).rows[0]![0]);
         const accepted = await countAccepted(database.url, course.slug);
         const healthy = (await fetch(`${server.baseUrl}/healthz`)).ok;
-        const roundOk = missing === 0 && accepted <= 20 && integrity === 'ok' && healthy;
+        // Every acknowledged change has its one message at the catcher; no message came twice.
+        const mailLost = acked.filter((ack) => (catcher.byRecipient.get(emailOf.get(ack.key) ?? '') ?? 0) === 0).length;
+        const mailDoubled =
+          [...catcher.byRecipient.values()].filter((n) => n > 1).length + [...catcher.byMessageId.values()].filter((n) => n > 1).length;
+        const delivered = [...catcher.byRecipient.values()].reduce((sum, n) => sum + n, 0);
+        const written = Number((await client.execute('select count(*) as n from outbox')).rows[0]!.n);
+        const roundOk = missing === 0 && accepted <= 20 && integrity === 'ok' && healthy && mailLost === 0 && mailDoubled === 0 && drain.drained && delivered === written;
         ok &&= roundOk;
         lines.push({
           round,
@@ -251,6 +318,10 @@ async function crash(quick: boolean): Promise<Outcome> {
           accepted: `${accepted} of 20`,
           integrity,
           'restart healthy': healthy ? 'yes' : 'no',
+          'mail written/delivered': `${written}/${delivered}`,
+          'mail lost': mailLost,
+          'mail doubled': mailDoubled,
+          'mail drained in': drain.drained ? `${(drain.waitedMs / 1000).toFixed(0)} s` : 'NOT DRAINED',
           result: roundOk ? 'ok' : 'FAILED',
         });
       } finally {
@@ -258,6 +329,7 @@ async function crash(quick: boolean): Promise<Outcome> {
       }
     } finally {
       await server?.stop();
+      await catcher.stop();
       database.cleanup();
     }
   }

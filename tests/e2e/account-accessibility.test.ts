@@ -50,6 +50,7 @@ const pages: [string, 'anonymous' | 'participant' | 'focal-point' | 'staff' | 'u
   ['staff course roster', 'staff', 'staff/courses/COURSE/'],
   ['audit log', 'staff', 'staff/audit/'],
   ['people', 'staff', 'staff/people/'],
+  ['mail outbox', 'staff', 'staff/outbox/'],
 ];
 
 describe('the account area passes axe-core (WCAG 2.2 A and AA)', () => {

@@ -36,6 +36,7 @@ export const accountPageTypes = {
   staffCourse: ['staff', 'staff/courses/COURSE/'],
   audit: ['staff', 'staff/audit/'],
   people: ['staff', 'staff/people/'],
+  outbox: ['staff', 'staff/outbox/'],
 } as const satisfies Record<string, readonly ['participant' | 'focal-point' | 'staff', string]>;
 
 /** The first course listed on the English courses page. */

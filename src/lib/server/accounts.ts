@@ -2,9 +2,11 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { applications, sessions, users } from '../../../db/schema.ts';
 import type { Database } from './database.ts';
 import { afterAnswer } from './background.ts';
-import { randomSecret } from './crypto.ts';
+import type { InStatement } from '@libsql/client';
+import { createToken, randomSecret } from './crypto.ts';
 import { consumeEmailToken, createEmailToken, EMAIL_VERIFICATION_LIFETIME_MS, PASSWORD_RESET_LIFETIME_MS, SET_PASSWORD_LIFETIME_MS } from './email-tokens.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { outboxInsert, type OutboxMessage } from './outbox.ts';
 import { invalidateUserSessions } from './sessions.ts';
 import type { User } from './sessions.ts';
 
@@ -22,6 +24,14 @@ export interface Profile {
   preferredLanguage: 'en' | 'fr' | 'ar';
 }
 
+/** The outbox INSERT of the mail that carries a new link, or none when `mailFor` says so. */
+function mailStatement(user: User, mailFor: (made: { user: User; token: string }) => OutboxMessage | null) {
+  return (token: string) => {
+    const message = mailFor({ user, token });
+    return message && outboxInsert(user, message.kind, message.values);
+  };
+}
+
 /** Compared against when an address is unknown, so a miss takes as long as a wrong password. */
 let decoyHash: Promise<string> | undefined;
 
@@ -34,7 +44,12 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
  * Creates a participant account and returns the email-verification token to send, or null
  * when the address is taken (the page answers the same, and the owner is not disturbed).
  */
-async function createParticipant(db: Database, input: Profile & { email: string }, passwordHash: string): Promise<{ user: User; token: string } | null> {
+async function createParticipant(
+  db: Database,
+  input: Profile & { email: string },
+  passwordHash: string,
+  mailFor: (created: { user: User; token: string }) => OutboxMessage | null,
+): Promise<{ user: User; token: string } | null> {
   const existing = await findUserByEmail(db, input.email);
   if (existing) return null;
   const id = randomSecret(15);
@@ -44,24 +59,24 @@ async function createParticipant(db: Database, input: Profile & { email: string 
     .onConflictDoNothing()
     .returning();
   if (!user) return null;
-  return { user, token: await createEmailToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS) };
+  const token = await createEmailToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS, new Date(), mailStatement(user, mailFor));
+  return { user, token };
 }
 
 /**
  * Signs someone up. The password is hashed while the page waits (a busy server must be able to
  * say so, HashingBusyError); looking the address up, creating the account and its link, and
- * `whenCreated` (which sends the mail) run after the answer. So the answer takes the same time,
+ * the mail `mailFor` describes (written to the outbox with the link) run after the answer. So the answer takes the same time,
  * after the same work, whether or not the address was registered (issue 12).
  */
 export async function signUp(
   db: Database,
   input: Profile & { email: string; password: string },
-  whenCreated: (created: { user: User; token: string }) => void,
+  mailFor: (created: { user: User; token: string }) => OutboxMessage | null,
 ): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   afterAnswer(async () => {
-    const created = await createParticipant(db, input, passwordHash);
-    if (created) whenCreated(created);
+    await createParticipant(db, input, passwordHash, mailFor);
   });
 }
 
@@ -95,8 +110,8 @@ export async function checkCredentials(db: Database, email: string, password: st
   return { ok: true, user };
 }
 
-export async function newVerificationToken(db: Database, userId: string): Promise<string> {
-  return createEmailToken(db, userId, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS);
+export async function newVerificationToken(db: Database, user: User, mailFor: (token: string) => OutboxMessage | null): Promise<string> {
+  return createEmailToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS, new Date(), mailStatement(user, ({ token }) => mailFor(token)));
 }
 
 /** Confirms the address behind a verification link; false when the link is not (any longer) valid. */
@@ -108,20 +123,24 @@ export async function confirmEmail(db: Database, token: string): Promise<boolean
 }
 
 /** A reset link for the address, or null when no account has it (the page answers the same). */
-export async function passwordResetToken(db: Database, email: string): Promise<{ user: User; token: string } | null> {
+export async function passwordResetToken(
+  db: Database,
+  email: string,
+  mailFor?: (found: { user: User; token: string }) => OutboxMessage | null,
+): Promise<{ user: User; token: string } | null> {
   const user = await findUserByEmail(db, email);
   if (!user) return null;
-  return { user, token: await createEmailToken(db, user.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS) };
+  const mail = mailFor && mailStatement(user, mailFor);
+  return { user, token: await createEmailToken(db, user.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, new Date(), mail) };
 }
 
 /**
- * A reset request: the lookup, the link and `whenFound` (which sends the mail) run after the
+ * A reset request: the lookup, the link and its mail (written to the outbox with the link) run after the
  * answer, so the answer takes the same time for a registered and an unknown address (issue 12).
  */
-export function requestPasswordReset(db: Database, email: string, whenFound: (found: { user: User; token: string }) => void): void {
+export function requestPasswordReset(db: Database, email: string, mailFor: (found: { user: User; token: string }) => OutboxMessage | null): void {
   afterAnswer(async () => {
-    const found = await passwordResetToken(db, email);
-    if (found) whenFound(found);
+    await passwordResetToken(db, email, mailFor);
   });
 }
 
@@ -159,6 +178,7 @@ export async function changePassword(db: Database, user: User, current: string, 
 export async function createAccountFor(
   db: Database,
   input: { email: string; fullName: string; role: User['role']; country: string | null; preferredLanguage?: Profile['preferredLanguage'] },
+  mailFor?: (created: { user: User; token: string }) => OutboxMessage | null,
 ): Promise<{ user: User; token: string }> {
   const [user] = await db
     .insert(users)
@@ -172,7 +192,34 @@ export async function createAccountFor(
     })
     .returning();
   if (!user) throw new Error('the account was not created');
-  return { user, token: await createEmailToken(db, user.id, 'set-password', SET_PASSWORD_LIFETIME_MS) };
+  const mail = mailFor && mailStatement(user, mailFor);
+  return { user, token: await createEmailToken(db, user.id, 'set-password', SET_PASSWORD_LIFETIME_MS, new Date(), mail) };
+}
+
+/**
+ * The statements that make an account for someone else and its set-password link, to run in a
+ * caller's write batch (a nominee's account is made with the nomination, or not at all).
+ */
+export function accountStatements(
+  input: { email: string; fullName: string; role: User['role']; country: string | null; preferredLanguage: Profile['preferredLanguage'] },
+  now = new Date(),
+): { userId: string; token: string; statements: InStatement[] } {
+  const userId = randomSecret(15);
+  const { id, token, secretHash } = createToken();
+  return {
+    userId,
+    token,
+    statements: [
+      {
+        sql: 'insert into users (id, email, role, country, full_name, preferred_language, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+        args: [userId, input.email.trim().toLowerCase(), input.role, input.country, input.fullName, input.preferredLanguage, now.getTime()],
+      },
+      {
+        sql: 'insert into email_tokens (id, user_id, purpose, secret_hash, expires_at) values (?, ?, ?, ?, ?)',
+        args: [id, userId, 'set-password', Buffer.from(secretHash), now.getTime() + SET_PASSWORD_LIFETIME_MS],
+      },
+    ],
+  };
 }
 
 /** Everything held about a person, for them to download. */

@@ -1,17 +1,13 @@
 import type { AstroGlobal } from 'astro';
-import { eq } from 'drizzle-orm';
-import { users } from '../../../db/schema.ts';
 import type { ApplicationStatus } from '../application-states.ts';
 import { courseBySlug, offeringOf } from '../content/courses.ts';
 import type { EmailKind } from '../email-messages.ts';
 import { readForm } from '../forms.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { pickText } from '../localized-text.ts';
 import { actorOf } from './access.ts';
 import { findApplication, moveApplication } from './applications.ts';
 import { database } from './db.ts';
 import { moveInput } from './inputs.ts';
-import { notify } from './mail.ts';
 import type { User } from './sessions.ts';
 
 /** The mail an applicant gets when their application reaches a state. */
@@ -22,17 +18,6 @@ const mailFor: Partial<Record<ApplicationStatus, EmailKind>> = {
   waitlisted: 'waitlisted',
   rejected: 'rejected',
 };
-
-async function tellApplicant(applicationId: number, kind: EmailKind, reason?: string): Promise<void> {
-  const { client, db } = await database();
-  const application = await findApplication(client, applicationId);
-  if (!application?.userId) return;
-  const [applicant] = await db.select().from(users).where(eq(users.id, application.userId));
-  const course = await courseBySlug(application.courseSlug);
-  if (!applicant || !course) return;
-  const courseTitle = pickText(course.data.title, applicant.preferredLanguage).text;
-  notify(applicant, kind, { courseTitle, ...(reason ? { reason } : {}) });
-}
 
 const oneMove = moveInput.omit({ applicationId: true });
 
@@ -78,13 +63,23 @@ export async function handleMove(page: AstroGlobal, user: User, form: FormData):
     page.response.status = 404;
     return { notice: 'refusal.not-found', ok: false };
   }
-  const moved = await moveApplication(client, { actor: actorOf(user), applicationId, to, course: offeringOf(course), ...(reason ? { reason } : {}) });
+  // The mails are written to the outbox by the same write batch as the move (issue 12).
+  const courseTitle = course.data.title;
+  const kind = mailFor[to];
+  const moved = await moveApplication(client, {
+    actor: actorOf(user),
+    applicationId,
+    to,
+    course: offeringOf(course),
+    ...(reason ? { reason } : {}),
+    mail: {
+      applicant: kind && { kind, values: { courseTitle, ...(reason ? { reason } : {}) } },
+      promoted: { kind: 'promoted', values: { courseTitle } },
+    },
+  });
   if (!moved.ok) {
     page.response.status = moved.refusal === 'not-found' ? 404 : 409;
     return { notice: `refusal.${moved.refusal}`, ok: false };
   }
-  const kind = mailFor[to];
-  if (kind) await tellApplicant(applicationId, kind, reason);
-  if (moved.value.promotedId !== null) await tellApplicant(moved.value.promotedId, 'promoted');
   return { notice: 'account.saved', ok: true };
 }

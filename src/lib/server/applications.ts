@@ -11,6 +11,7 @@ import {
 } from '../application-states.ts';
 import { applicationWindow, isEligible, type Offering } from '../courses.ts';
 import { randomSecret } from './crypto.ts';
+import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './outbox.ts';
 
 /**
  * Applications in the database: submitting, and every move of the state machine.
@@ -128,7 +129,17 @@ export function moverFor(actor: Actor, application: Pick<ApplicationRecord, 'use
 /** Applies to a course as `applicant`, inside the window and from an eligible country only. */
 export async function submitApplication(
   client: Client,
-  input: { applicant: Actor; course: Course; motivation: string; nominatedBy?: Actor; now?: Date },
+  input: {
+    applicant: Actor;
+    course: Course;
+    motivation: string;
+    nominatedBy?: Actor;
+    now?: Date;
+    /** Statements run first in the same batch (a nominee's new account); undone if the application is refused. */
+    before?: InStatement[];
+    /** The mail to the applicant, written to the outbox in the same batch. */
+    mail?: OutboxMessage;
+  },
 ): Promise<Result<ApplicationRecord>> {
   const now = input.now ?? new Date();
   const { applicant, course } = input;
@@ -141,8 +152,9 @@ export async function submitApplication(
   const status: ApplicationStatus = input.nominatedBy ? 'endorsed' : 'submitted';
   const at = now.getTime();
   try {
-    const [inserted] = await client.batch(
+    const results = await client.batch(
       [
+        ...(input.before ?? []),
         {
           sql: `insert into applications (course_slug, user_id, country, status, motivation, nominated, endorsed_at, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
@@ -155,9 +167,14 @@ export async function submitApplication(
           to: status,
           now,
         }),
+        ...(input.mail
+          ? [outboxInsertForApplication('select application_id from audit_log where id = last_insert_rowid()', input.mail.kind, input.mail.values ?? {}, now)]
+          : []),
       ],
       'write',
     );
+    if (input.mail) wakeSenders();
+    const inserted = results[input.before?.length ?? 0];
     return { ok: true, value: toRecord(inserted?.rows[0] as unknown as Record<string, unknown>) };
   } catch (error) {
     if (String(error).includes('UNIQUE constraint failed')) return refuse('already-applied');
@@ -194,7 +211,16 @@ export interface Moved extends ApplicationRecord {
  */
 export async function moveApplication(
   client: Client,
-  input: { actor: Actor; applicationId: number; to: ApplicationStatus; course: Course; reason?: string; now?: Date },
+  input: {
+    actor: Actor;
+    applicationId: number;
+    to: ApplicationStatus;
+    course: Course;
+    reason?: string;
+    now?: Date;
+    /** Mail for the applicant, and for the one promoted into a freed seat: written in the same batch. */
+    mail?: { applicant?: OutboxMessage | undefined; promoted?: OutboxMessage | undefined };
+  },
 ): Promise<Result<Moved>> {
   const now = input.now ?? new Date();
   const reason = input.reason?.trim() || null;
@@ -252,9 +278,34 @@ export async function moveApplication(
       },
     );
   }
+  const applicantMail = input.mail?.applicant;
+  if (applicantMail) {
+    // Written only if this batch moved the application: its audit record is there.
+    statements.push(
+      outboxInsertForApplication(':outboxApplication', applicantMail.kind, applicantMail.values ?? {}, now, {
+        sql: `exists (select 1 from audit_log where action = 'application.move' and application_id = :outboxApplication
+                and at = :outboxMovedAt and to_status = :outboxTo and actor_id is :outboxActor)
+              and a.status = :outboxTo and a.updated_at = :outboxMovedAt`,
+        args: { outboxApplication: application.id, outboxMovedAt: now.getTime(), outboxTo: input.to, outboxActor: input.actor.id },
+      }),
+    );
+  }
+  const promotedMail = input.mail?.promoted;
+  if (promotedMail && holdsSeat(application.status) && !holdsSeat(input.to)) {
+    statements.push(
+      outboxInsertForApplication(
+        "select application_id from audit_log where action = 'application.promote' and detail = :outboxOperation",
+        promotedMail.kind,
+        promotedMail.values ?? {},
+        now,
+        { sql: '1', args: { outboxOperation: operation } },
+      ),
+    );
+  }
   const [updated] = await client.batch(statements, 'write');
   const row = updated?.rows[0];
   if (!row) return refuse(await whyNotMoved(client, input.course, application));
+  if (input.mail) wakeSenders();
   const promoted = await client.execute({
     sql: "select application_id from audit_log where action = 'application.promote' and detail = ?",
     args: [operation],

@@ -2,7 +2,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from '../../../db/schema.ts';
 
-export type Database = LibSQLDatabase<typeof schema>;
+export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
 
 export interface DatabaseConfig {
   /** `file:path.db` for the embedded database, `libsql://…` or `http(s)://…` for a server. */

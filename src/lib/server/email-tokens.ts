@@ -1,7 +1,9 @@
-import { and, eq, lte } from 'drizzle-orm';
+import type { InStatement } from '@libsql/client';
+import { eq, lte } from 'drizzle-orm';
 import { emailTokens, type tokenPurposes } from '../../../db/schema.ts';
 import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
 import type { Database } from './database.ts';
+import { wakeSenders } from './outbox.ts';
 
 /** Single-use links sent by email (the Copenhagen Book, "Email verification" and "Password reset"). */
 
@@ -12,13 +14,33 @@ export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** Longer, since the person did not ask for the mail (an account made by staff, a nominee). */
 export const SET_PASSWORD_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** A new link's token; the person's earlier links for the same purpose stop working. */
-export async function createEmailToken(db: Database, userId: string, purpose: TokenPurpose, lifetimeMs: number, now = new Date()): Promise<string> {
+/**
+ * A new link's token; the person's earlier links for the same purpose stop working. `mail`
+ * gives the outbox message that carries the link, written in the same write batch (issue 12):
+ * the link and its mail are stored together or not at all.
+ */
+export async function createEmailToken(
+  db: Database,
+  userId: string,
+  purpose: TokenPurpose,
+  lifetimeMs: number,
+  now = new Date(),
+  mail?: (token: string) => InStatement | null,
+): Promise<string> {
   const { id, token, secretHash } = createToken();
-  await db.batch([
-    db.delete(emailTokens).where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose))),
-    db.insert(emailTokens).values({ id, userId, purpose, secretHash: Buffer.from(secretHash), expiresAt: new Date(now.getTime() + lifetimeMs) }),
-  ]);
+  const message = mail?.(token) ?? null;
+  await db.$client.batch(
+    [
+      { sql: 'delete from email_tokens where user_id = ? and purpose = ?', args: [userId, purpose] },
+      {
+        sql: 'insert into email_tokens (id, user_id, purpose, secret_hash, expires_at) values (?, ?, ?, ?, ?)',
+        args: [id, userId, purpose, Buffer.from(secretHash), now.getTime() + lifetimeMs],
+      },
+      ...(message ? [message] : []),
+    ],
+    'write',
+  );
+  if (message) wakeSenders();
   return token;
 }
 

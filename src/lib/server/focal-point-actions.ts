@@ -2,13 +2,13 @@ import type { AstroGlobal } from 'astro';
 import { courseBySlug, offeringOf } from '../content/courses.ts';
 import { readForm, type FieldErrors } from '../forms.ts';
 import type { Locale, MessageKey } from '../i18n/index.ts';
-import { pickText } from '../localized-text.ts';
+import type { LocalizedText } from '../localized-text.ts';
 import { actorOf } from './access.ts';
-import { createAccountFor, findUserByEmail } from './accounts.ts';
+import { accountStatements, createAccountFor, findUserByEmail } from './accounts.ts';
 import { findApplication, moverFor, rankApplication, submitApplication, substituteApplicant, type Actor, type Refusal } from './applications.ts';
 import { database } from './db.ts';
 import { nominateInput, rankInput, substituteInput } from './inputs.ts';
-import { notify } from './mail.ts';
+import { enqueueMail } from './outbox.ts';
 import { absoluteLink } from './requests.ts';
 import type { User } from './sessions.ts';
 
@@ -37,26 +37,58 @@ export async function handleRank(page: AstroGlobal, user: User, form: FormData):
 }
 
 /**
- * The nominee's account: the existing one if the address has one (a participant of the focal
- * point's own country only), otherwise a new one whose owner gets a link to set a password.
+ * The substitute's account: the existing one if the address has one (a participant of the focal
+ * point's own country only), otherwise a new one whose owner gets a link to set a password; the
+ * account, its link and the mail are written in one batch.
  */
 async function nomineeAccount(
   page: AstroGlobal,
   focalPoint: User,
   nominee: { email: string; fullName: string; preferredLanguage: Locale },
-  courseTitle: (lang: Locale) => string,
+  courseTitle: LocalizedText,
 ): Promise<Actor | Refusal> {
-  const { db } = await database();
+  const { client, db } = await database();
   const existing = await findUserByEmail(db, nominee.email);
   if (existing) {
     if (existing.role !== 'participant' || existing.country !== focalPoint.country) return 'not-eligible';
-    notify(existing, 'nominated', { courseTitle: courseTitle(existing.preferredLanguage) });
+    await enqueueMail(client, existing, 'nominated', { courseTitle });
     return actorOf(existing);
   }
-  const created = await createAccountFor(db, { ...nominee, role: 'participant', country: focalPoint.country });
-  const link = absoluteLink(page, nominee.preferredLanguage, 'account/set-password', { token: created.token });
-  notify(created.user, 'nominated', { courseTitle: courseTitle(nominee.preferredLanguage), link });
+  const created = await createAccountFor(db, { ...nominee, role: 'participant', country: focalPoint.country }, ({ user, token }) => ({
+    kind: 'nominated',
+    values: { courseTitle, link: absoluteLink(page, user.preferredLanguage, 'account/set-password', { token }) },
+  }));
   return actorOf(created.user);
+}
+
+/**
+ * A nomination: the nominee's account (when the address has none), its link, the application
+ * and the nominee's mail are one write batch, after every check. A refused nomination (already
+ * applied, not eligible, closed, course started) therefore sends no mail and leaves no account.
+ */
+async function nominate(
+  page: AstroGlobal,
+  focalPoint: User,
+  nominee: { email: string; fullName: string; preferredLanguage: Locale },
+  course: { title: LocalizedText; offering: ReturnType<typeof offeringOf> },
+): Promise<Refusal | null> {
+  const { client, db } = await database();
+  const existing = await findUserByEmail(db, nominee.email);
+  const common = { course: course.offering, motivation: '', nominatedBy: actorOf(focalPoint) };
+  if (existing) {
+    if (existing.role !== 'participant' || existing.country !== focalPoint.country) return 'not-eligible';
+    const submitted = await submitApplication(client, { ...common, applicant: actorOf(existing), mail: { kind: 'nominated', values: { courseTitle: course.title } } });
+    return submitted.ok ? null : submitted.refusal;
+  }
+  const account = accountStatements({ ...nominee, role: 'participant', country: focalPoint.country });
+  const link = absoluteLink(page, nominee.preferredLanguage, 'account/set-password', { token: account.token });
+  const submitted = await submitApplication(client, {
+    ...common,
+    applicant: { id: account.userId, role: 'participant', country: focalPoint.country },
+    before: account.statements,
+    mail: { kind: 'nominated', values: { courseTitle: course.title, link } },
+  });
+  return submitted.ok ? null : submitted.refusal;
 }
 
 /** This page shows one notice, not field errors: a name holding a link is named as the problem. */
@@ -69,15 +101,8 @@ export async function handleNominate(page: AstroGlobal, user: User, form: FormDa
   if (!result.ok) return invalid(page, nameProblem(result.errors) ?? 'form.errorSummary');
   const course = await courseBySlug(result.data.courseSlug);
   if (!course) return refused(page, 'not-found');
-  const nominee = await nomineeAccount(page, user, result.data, (lang) => pickText(course.data.title, lang).text);
-  if (typeof nominee === 'string') return refused(page, nominee);
-  const submitted = await submitApplication((await database()).client, {
-    applicant: nominee,
-    course: offeringOf(course),
-    motivation: '',
-    nominatedBy: actorOf(user),
-  });
-  return submitted.ok ? { notice: 'focalPoint.nominated', ok: true } : refused(page, submitted.refusal);
+  const refusal = await nominate(page, user, result.data, { title: course.data.title, offering: offeringOf(course) });
+  return refusal ? refused(page, refusal) : { notice: 'focalPoint.nominated', ok: true };
 }
 
 export async function handleSubstitute(page: AstroGlobal, user: User, form: FormData): Promise<ActionOutcome> {
@@ -89,7 +114,7 @@ export async function handleSubstitute(page: AstroGlobal, user: User, form: Form
   if (!application || moverFor(actorOf(user), application) !== 'focal-point') return refused(page, 'not-found');
   const course = await courseBySlug(application.courseSlug);
   if (!course) return refused(page, 'not-found');
-  const substitute = await nomineeAccount(page, user, result.data, (lang) => pickText(course.data.title, lang).text);
+  const substitute = await nomineeAccount(page, user, result.data, course.data.title);
   if (typeof substitute === 'string') return refused(page, substitute);
   const swapped = await substituteApplicant(client, { actor: actorOf(user), applicationId: application.id, substitute, course: offeringOf(course) });
   return swapped.ok ? { notice: 'account.saved', ok: true } : refused(page, swapped.refusal);

@@ -1,6 +1,5 @@
 import { MAIL_FROM, OUTBOX_DIR, SMTP_URL } from 'astro:env/server';
-import { emailMessage, type EmailKind, type EmailValues } from '../email-messages.ts';
-import { createMailer, type Mailer } from './mailer.ts';
+import { createMailer, type Mailer, type OutgoingEmail } from './mailer.ts';
 
 let mailer: Mailer | undefined;
 
@@ -9,21 +8,11 @@ function theMailer(): Mailer {
   return mailer;
 }
 
-export interface Recipient {
-  email: string;
-  fullName: string;
-  preferredLanguage: 'en' | 'fr' | 'ar';
-}
-
 /**
- * Sends one of the platform's messages in the recipient's language, without making the page
- * wait: a slow or silent mail server never delays the answer, and how long an answer takes
- * never tells whether an address is registered. A failure is logged, never shown: the change the
- * message reports has already been made.
+ * Hands one message to the mail server (or the folder of .eml files). Only the outbox sender
+ * calls it (src/lib/server/outbox.ts): every message is first written to the outbox table with
+ * the change it reports, so a crash loses neither one without the other (issue 12).
  */
-export function notify(recipient: Recipient, kind: EmailKind, values: Omit<EmailValues, 'name'> = {}): void {
-  const { subject, text } = emailMessage(kind, recipient.preferredLanguage, { ...values, name: recipient.fullName });
-  theMailer()
-    .send({ to: recipient.email, subject, text, language: recipient.preferredLanguage })
-    .catch((error: unknown) => console.error(`mail "${kind}" to ${recipient.email} failed:`, error));
+export function sendEmail(email: OutgoingEmail): Promise<void> {
+  return theMailer().send(email);
 }

@@ -17,6 +17,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   language: 'en' | 'fr' | 'ar';
+  /** A Message-ID that stays the same when the same outbox message is sent again. */
+  messageId?: string;
 }
 
 export interface Mailer {
@@ -36,6 +38,7 @@ export function createMailer(config: MailerConfig): Mailer {
     subject: email.subject,
     text: email.text,
     headers: { 'Content-Language': email.language },
+    ...(email.messageId ? { messageId: email.messageId } : {}),
   });
 
   if (smtpUrl) {

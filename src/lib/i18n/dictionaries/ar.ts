@@ -506,4 +506,20 @@ export const ar = {
   'twoFactor.fileHeading': "رموز الاسترداد لحسابك في {site}. يصلح كل رمز لمرة واحدة.",
   // Issue 12: security
   'form.nameLink': 'لا يجوز أن يتضمن الاسم عنوان موقع أو عنوان بريد إلكتروني (مثل https:// أو www. أو example.org). اكتب اسم الشخص فقط.',
+  // Issue 12: mail outbox
+  'staff.outbox': "الرسائل المنتظرة أو المتعذّر إرسالها",
+  'outbox.intro': "تُحفظ كل رسالة مع التغيير الذي تُبلغ عنه، ثم تُرسل من هذه القائمة. وتُعاد محاولة إرسال الرسالة التي لم تُسلَّم بعد طوال 24 ساعة، ثم تُعدّ متعذّرة الإرسال.",
+  'outbox.empty': "لا توجد رسائل منتظرة ولا رسائل متعذّرة الإرسال.",
+  'outbox.to': "المرسل إليه",
+  'outbox.kind': "الرسالة",
+  'outbox.status': "الحالة",
+  'outbox.pending': "قيد الانتظار",
+  'outbox.failed': "متعذّرة الإرسال",
+  'outbox.written': "تاريخ التسجيل",
+  'outbox.attempts': "المحاولات",
+  'outbox.nextAttempt': "المحاولة التالية",
+  'outbox.error': "آخر خطأ",
+  'outbox.resend': "إعادة الإرسال",
+  'outbox.resent': "ستُعاد محاولة إرسال الرسالة الآن.",
+  'outbox.notFound': "لم تعد هذه الرسالة منتظرة أو متعذّرة الإرسال؛ والقائمة أدناه محدَّثة.",
 } as const satisfies Record<MessageKey, Message>;

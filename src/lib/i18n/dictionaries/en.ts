@@ -484,6 +484,22 @@ export const en = {
   'twoFactor.fileHeading': "Recovery codes for {site}. Each one works once.",
   // Issue 12: security
   'form.nameLink': 'A name cannot contain a web or email address (such as https://, www. or example.org). Write the person’s name only.',
+  // Issue 12: mail outbox
+  'staff.outbox': "Mail waiting or failed",
+  'outbox.intro': "Every message is stored with the change it reports and sent from here. Messages that could not be delivered yet are retried for 24 hours, then marked failed.",
+  'outbox.empty': "No mail is waiting and none has failed.",
+  'outbox.to': "To",
+  'outbox.kind': "Message",
+  'outbox.status': "Status",
+  'outbox.pending': "Waiting",
+  'outbox.failed': "Failed",
+  'outbox.written': "Written",
+  'outbox.attempts': "Attempts",
+  'outbox.nextAttempt': "Next attempt",
+  'outbox.error': "Last error",
+  'outbox.resend': "Send again",
+  'outbox.resent': "The message will be sent again now.",
+  'outbox.notFound': "That message is no longer waiting or failed; the list below is up to date.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -488,4 +488,20 @@ export const fr = {
   'twoFactor.fileHeading': "Codes de secours pour {site}. Chacun ne sert qu’une fois.",
   // Issue 12: security
   'form.nameLink': 'Un nom ne peut pas contenir d’adresse web ou électronique (comme https://, www. ou exemple.org). N’indiquez que le nom de la personne.',
+  // Issue 12: mail outbox
+  'staff.outbox': "Courriels en attente ou en échec",
+  'outbox.intro': "Chaque message est enregistré avec la modification qu’il annonce, puis envoyé depuis cette file. Un message non encore remis est réessayé pendant 24 heures, puis marqué en échec.",
+  'outbox.empty': "Aucun courriel n’est en attente ni en échec.",
+  'outbox.to': "Destinataire",
+  'outbox.kind': "Message",
+  'outbox.status': "État",
+  'outbox.pending': "En attente",
+  'outbox.failed': "En échec",
+  'outbox.written': "Enregistré le",
+  'outbox.attempts': "Tentatives",
+  'outbox.nextAttempt': "Prochaine tentative",
+  'outbox.error': "Dernière erreur",
+  'outbox.resend': "Renvoyer",
+  'outbox.resent': "Le message va être renvoyé immédiatement.",
+  'outbox.notFound': "Ce message n’est plus en attente ni en échec ; la liste ci-dessous est à jour.",
 } as const satisfies Record<MessageKey, Message>;
