@@ -55,12 +55,16 @@ describe.each([
     const focalPoint = await makeAccount(database.db, { role: 'focal-point', country });
     const staff = await makeAccount(database.db, { role: 'staff', country: null });
 
+    // Other suites sign up people with these common names in the same database; a per-run
+    // suffix of letters keeps this participant's row the only match.
+    const suffix = [...String(Date.now()).slice(-6)].map((d) => (lang === 'ar' ? 'ابتثجحخدذر' : 'abcdefghij')[Number(d)]).join('');
+    const fullName = `${lang === 'ar' ? 'فاطمة الزهراء' : 'Ayşe Demir'} ${suffix}`;
     const participant = await (await browser.newContext()).newPage();
     await participant.goto(`${baseUrl}/${lang}/account/sign-up/`);
     expect(await participant.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
     await participant.locator('#field-email').fill(email);
     await participant.locator('#field-password').fill(password);
-    await participant.locator('#field-fullName').fill(lang === 'ar' ? 'فاطمة الزهراء' : 'Ayşe Demir');
+    await participant.locator('#field-fullName').fill(fullName);
     await participant.locator('#field-country').selectOption(country);
     await participant.locator('#field-institution').fill('Ministry of Justice');
     await participant.locator('#field-position').fill('Head of unit');
@@ -83,14 +87,14 @@ describe.each([
 
     const fp = await (await browser.newContext()).newPage();
     await signIn(fp, lang, focalPoint);
-    const row = fp.locator('tr', { hasText: lang === 'ar' ? 'فاطمة الزهراء' : 'Ayşe Demir' });
+    const row = fp.locator('tr', { hasText: fullName });
     await row.locator('form:has(input[name="to"][value="endorsed"]) button').click();
     await fp.waitForLoadState('networkidle');
 
     const officer = await (await browser.newContext()).newPage();
     await signIn(officer, lang, staff);
     await officer.goto(`${baseUrl}/${lang}/staff/courses/${course}/?country=${country}`);
-    const staffRow = officer.locator('tr', { hasText: lang === 'ar' ? 'فاطمة الزهراء' : 'Ayşe Demir' });
+    const staffRow = officer.locator('tr', { hasText: fullName });
     await staffRow.locator('form:has(input[name="to"][value="accepted"]) button').click();
     await officer.waitForLoadState('networkidle');
 
