@@ -4,12 +4,7 @@ import { typesetFrenchHtml } from './lib/i18n/typography.ts';
 import { startHousekeeping } from './lib/server/housekeeping.ts';
 import { sendEmail } from './lib/server/mail.ts';
 import { startOutboxSender } from './lib/server/outbox.ts';
-import { sessionCookieName, sessionCookieOptions, validateSessionToken } from './lib/server/sessions.ts';
-
-/** Cookies are Secure, with the __Host- prefix, whenever the site is served over HTTPS. */
-function secureCookies(site: URL | undefined, url: URL): boolean {
-  return (site ?? url).protocol === 'https:';
-}
+import { deleteSessionTokenCookie, sessionTokenCookie, setSessionTokenCookie, validateSessionToken } from './lib/server/sessions.ts';
 
 /** Finds who is signed in from the session cookie, and keeps a live session's cookie fresh. */
 const session = defineMiddleware(async (context, next) => {
@@ -20,18 +15,16 @@ const session = defineMiddleware(async (context, next) => {
   // process deletes expired sessions and email links, and the outbox sender delivers mail.
   startHousekeeping(database);
   startOutboxSender(database, () => sendEmail);
-  const secure = secureCookies(context.site, context.url);
-  const name = sessionCookieName(secure);
-  const token = context.cookies.get(name)?.value;
+  const token = sessionTokenCookie(context);
   if (token) {
     const { db } = await database();
     const found = await validateSessionToken(db, token);
     if (found) {
       context.locals.user = found.user;
       context.locals.session = found.session;
-      context.cookies.set(name, token, sessionCookieOptions(secure, found.user.role));
+      setSessionTokenCookie(context, token, found.user.role);
     } else {
-      context.cookies.delete(name, { path: '/' });
+      deleteSessionTokenCookie(context);
     }
   }
   return next();

@@ -91,8 +91,18 @@ function profileColumns(profile: Profile) {
   };
 }
 
-export async function updateProfile(db: Database, userId: string, profile: Profile): Promise<void> {
-  await db.update(users).set(profileColumns(profile)).where(eq(users.id, userId));
+/**
+ * Saves a person's own profile. A focal point's country is set by staff, because it decides
+ * what they may see: changing it here is refused, naming the field.
+ */
+export async function updateProfile(
+  db: Database,
+  user: Pick<User, 'id' | 'role' | 'country'>,
+  profile: Profile,
+): Promise<{ ok: true } | { ok: false; field: 'country' }> {
+  if (user.role === 'focal-point' && profile.country !== user.country) return { ok: false, field: 'country' };
+  await db.update(users).set(profileColumns(profile)).where(eq(users.id, user.id));
+  return { ok: true };
 }
 
 export type SignInOutcome = { ok: true; user: User } | { ok: false; problem: 'bad-credentials' | 'unverified'; user?: User };

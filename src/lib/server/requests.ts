@@ -2,7 +2,7 @@ import type { AstroGlobal } from 'astro';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { localizedPath } from '../i18n/paths.ts';
 import type { Database } from './database.ts';
-import { rotateSessionAfterSecondFactor, sessionCookieName, sessionCookieOptions, type Session, type User } from './sessions.ts';
+import { rotateSessionAfterSecondFactor, setSessionTokenCookie, type Session, type User } from './sessions.ts';
 import { BackoffThrottler, TokenBucket } from './throttle.ts';
 
 /** Small pieces every on-demand page of the account area needs. */
@@ -101,9 +101,8 @@ export function signInSucceeded(email: string, address: string): void {
  * the token used before the second factor no longer opens anything.
  */
 export async function passSecondFactor(page: AstroGlobal, db: Database, user: User, session: Session): Promise<void> {
-  const secure = (page.site ?? page.url).protocol === 'https:';
   const { token, session: rotated } = await rotateSessionAfterSecondFactor(db, session, user);
-  page.cookies.set(sessionCookieName(secure), token, sessionCookieOptions(secure, user.role));
+  setSessionTokenCookie(page, token, user.role);
   page.locals.session = rotated;
 }
 

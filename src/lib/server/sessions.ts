@@ -172,6 +172,36 @@ export async function deleteExpiredSessions(db: Database, now = new Date()): Pro
   return deleted.length;
 }
 
+/** The parts of a request's context the session cookie needs (structural: lib code never imports Astro's page types). */
+export interface CookieContext {
+  cookies: {
+    get(name: string): { value: string } | undefined;
+    set(name: string, value: string, options: SessionCookieOptions): void;
+    delete(name: string, options: { path: '/' }): void;
+  };
+  url: URL;
+  site?: URL | undefined;
+}
+
+/** Secure cookies whenever the public address is https, even behind a proxy that speaks http to us. */
+function secureCookies(context: CookieContext): boolean {
+  return (context.site ?? context.url).protocol === 'https:';
+}
+
+/** The session token from the request's cookie, if any. */
+export function sessionTokenCookie(context: CookieContext): string | undefined {
+  return context.cookies.get(sessionCookieName(secureCookies(context)))?.value;
+}
+
+export function setSessionTokenCookie(context: CookieContext, token: string, role: Role): void {
+  const secure = secureCookies(context);
+  context.cookies.set(sessionCookieName(secure), token, sessionCookieOptions(secure, role));
+}
+
+export function deleteSessionTokenCookie(context: CookieContext): void {
+  context.cookies.delete(sessionCookieName(secureCookies(context)), { path: '/' });
+}
+
 export function sessionCookieName(secure: boolean): string {
   // __Host- makes the browser refuse the cookie unless Secure, Path=/ and no Domain: no subdomain can set it.
   return secure ? '__Host-session' : 'session';

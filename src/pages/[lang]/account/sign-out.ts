@@ -2,14 +2,15 @@ import type { APIRoute } from 'astro';
 import { isLocale } from '../../../lib/i18n/locales.ts';
 import { localizedPath } from '../../../lib/i18n/paths.ts';
 import { database } from '../../../lib/server/db.ts';
-import { invalidateSession, sessionCookieName } from '../../../lib/server/sessions.ts';
+import { deleteSessionTokenCookie, invalidateSession } from '../../../lib/server/sessions.ts';
 
 export const prerender = false;
 
 /** Ends this session. POST only: a link or an image must not be able to sign anyone out. */
-export const POST: APIRoute = async ({ params, locals, cookies, redirect, site, url }) => {
+export const POST: APIRoute = async (context) => {
+  const { params, locals, redirect } = context;
   const locale = isLocale(params.lang) ? params.lang : 'en';
   if (locals.session) await invalidateSession((await database()).db, locals.session.id);
-  cookies.delete(sessionCookieName((site ?? url).protocol === 'https:'), { path: '/' });
+  deleteSessionTokenCookie(context);
   return redirect(localizedPath(locale, 'account/sign-in'), 303);
 };
