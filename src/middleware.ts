@@ -1,10 +1,25 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { database } from './lib/server/db.ts';
+import { useTranslations } from './lib/i18n/index.ts';
+import { defaultLocale, isLocale } from './lib/i18n/locales.ts';
 import { typesetFrenchHtml } from './lib/i18n/typography.ts';
 import { startHousekeeping } from './lib/server/housekeeping.ts';
 import { sendEmail } from './lib/server/mail.ts';
 import { startOutboxSender } from './lib/server/outbox.ts';
 import { deleteSessionTokenCookie, sessionTokenCookie, setSessionTokenCookie, validateSessionToken } from './lib/server/sessions.ts';
+
+/**
+ * The page's language, from the `lang` of its address, and its translate function, as
+ * `Astro.locals.locale` and `Astro.locals.t` (as Starlight does). An address whose `lang` is not
+ * one of ours is answered 404 here, so pages need not check.
+ */
+const language = defineMiddleware(async (context, next) => {
+  const lang = context.params.lang;
+  if (lang !== undefined && !isLocale(lang)) return new Response(null, { status: 404 });
+  context.locals.locale = lang ?? defaultLocale;
+  context.locals.t = useTranslations(context.locals.locale);
+  return next();
+});
 
 /** Finds who is signed in from the session cookie, and keeps a live session's cookie fresh. */
 const session = defineMiddleware(async (context, next) => {
@@ -52,4 +67,4 @@ const frenchTypography = defineMiddleware(async (context, next) => {
   return new Response(html, { status: response.status, statusText: response.statusText, headers });
 });
 
-export const onRequest = sequence(session, privateHeaders, frenchTypography);
+export const onRequest = sequence(language, session, privateHeaders, frenchTypography);

@@ -1,7 +1,6 @@
 import type { APIContext } from 'astro';
 import { eq, type SQL } from 'drizzle-orm';
 import { applications } from '../../../db/schema.ts';
-import type { Locale } from '../i18n/locales.ts';
 import { localizedPath } from '../i18n/paths.ts';
 import type { Actor } from './applications.ts';
 import type { User } from './sessions.ts';
@@ -34,8 +33,8 @@ export function visibleApplications(user: User): SQL | undefined {
  * to sign in (coming back here after), to the second factor, or 404 for a role that has no
  * business here (a 404 says nothing about what exists).
  */
-export function admit(page: Pick<APIContext, 'locals' | 'url' | 'redirect'>, locale: Locale, roles: readonly Role[]): User | Response {
-  const { user, session } = page.locals;
+export function admit(page: Pick<APIContext, 'locals' | 'url' | 'redirect'>, roles: readonly Role[]): User | Response {
+  const { user, session, locale } = page.locals;
   if (!user || !session) {
     const back = encodeURIComponent(page.url.pathname + page.url.search);
     return page.redirect(`${localizedPath(locale, 'account/sign-in')}?next=${back}`, 303);

@@ -10,7 +10,7 @@ export const prerender = false;
 export const GET: APIRoute = async (context) => {
   const locale = context.params.lang;
   if (!isLocale(locale)) return new Response(null, { status: 404 });
-  const admitted = admit(context, locale, ['participant', 'focal-point', 'staff']);
+  const admitted = admit(context, ['participant', 'focal-point', 'staff']);
   if (admitted instanceof Response) return admitted;
   const data = await personalData((await database()).db, admitted.id);
   return new Response(JSON.stringify(data, null, 2), {

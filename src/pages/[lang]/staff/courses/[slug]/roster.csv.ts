@@ -15,7 +15,7 @@ export const GET: APIRoute = async (context) => {
   const locale = context.params.lang;
   const course = await courseBySlug(context.params.slug ?? '');
   if (!isLocale(locale) || !course) return new Response(null, { status: 404 });
-  const admitted = admit(context, locale, ['staff']);
+  const admitted = admit(context, ['staff']);
   if (admitted instanceof Response) return admitted;
   const t = useTranslations(locale);
   const status = context.url.searchParams.get('status');
