@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailMessage } from '../../src/lib/email-messages.ts';
+import { emailMessage } from '../../src/lib/i18n/mail/index.ts';
 import { looksLikeLink, nameForMail } from '../../src/lib/names.ts';
 import { safeNext } from '../../src/lib/server/access.ts';
 import { securityHeaders } from '../../src/lib/server/http-guard.ts';
