@@ -19,6 +19,14 @@ export interface OutgoingEmail {
   language: 'en' | 'fr' | 'ar';
   /** A Message-ID that stays the same when the same outbox message is sent again. */
   messageId?: string;
+  /** Files sent with the message (a course's calendar file). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface Mailer {
@@ -39,6 +47,7 @@ export function createMailer(config: MailerConfig): Mailer {
     text: email.text,
     headers: { 'Content-Language': email.language },
     ...(email.messageId ? { messageId: email.messageId } : {}),
+    ...(email.attachments?.length ? { attachments: email.attachments.map((file) => ({ ...file })) } : {}),
   });
 
   if (smtpUrl) {

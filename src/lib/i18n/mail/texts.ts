@@ -12,6 +12,8 @@ export const emailKinds = [
   'rejected',
   'promoted',
   'nominated',
+  // Issue 11: certificates
+  'completed',
 ] as const;
 
 export type EmailKind = (typeof emailKinds)[number];
@@ -27,6 +29,10 @@ export interface EmailValues {
   reason?: string;
   /** By when a nominee should set their password or sign in, already formatted for the reader. */
   deadline?: string;
+  /** The course's joining instructions, for an accepted participant. */
+  joining?: string;
+  /** Whether the course's calendar file is attached (course.ics). */
+  calendar?: boolean;
 }
 
 /** The subject and the paragraphs between the greeting and the closing. */
