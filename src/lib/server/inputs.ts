@@ -87,3 +87,6 @@ export const newColleagueInput = z
     preferredLanguage: z.enum(locales, { error: 'form.invalid' }).default('en'),
   })
   .refine((input) => input.role === 'staff' || input.country !== '', { message: 'people.countryNeeded', path: ['country'] });
+
+/** Staff revoking a certificate (issue 11): the reason is required, kept and audited. */
+export const revokeCertificateInput = z.object({ reason: textField(500) });
