@@ -1,5 +1,6 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { applications, sessions, users } from '../../../db/schema.ts';
+import { documentsForExport } from './certificates.ts';
 import type { Database } from './database.ts';
 import { afterAnswer } from './background.ts';
 import type { InStatement } from '@libsql/client';
@@ -242,7 +243,8 @@ export async function personalData(db: Database, userId: string): Promise<Record
     .select({ createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt, userAgent: sessions.userAgent })
     .from(sessions)
     .where(eq(sessions.userId, userId));
-  return { exportedAt: new Date().toISOString(), profile, applications: theirApplications, sessions: theirSessions };
+  const { certificates, letters } = await documentsForExport(db.$client, userId);
+  return { exportedAt: new Date().toISOString(), profile, applications: theirApplications, sessions: theirSessions, certificates, letters };
 }
 
 /**

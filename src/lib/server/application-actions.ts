@@ -6,6 +6,7 @@ import { readForm } from '../forms.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { actorOf } from './access.ts';
 import { findApplication, moveApplication } from './applications.ts';
+import { courseMailExtras } from './course-mail.ts';
 import { database } from './db.ts';
 import { moveInput } from './inputs.ts';
 import type { User } from './sessions.ts';
@@ -17,6 +18,7 @@ const mailFor: Partial<Record<ApplicationStatus, EmailKind>> = {
   accepted: 'accepted',
   waitlisted: 'waitlisted',
   rejected: 'rejected',
+  completed: 'completed',
 };
 
 const oneMove = moveInput.omit({ applicationId: true });
@@ -66,6 +68,7 @@ export async function handleMove(page: AstroGlobal, user: User, form: FormData):
   // The mails are written to the outbox by the same write batch as the move (issue 12).
   const courseTitle = course.data.title;
   const kind = mailFor[to];
+  const extras = courseMailExtras(course, to, page);
   const moved = await moveApplication(client, {
     actor: actorOf(user),
     applicationId,
@@ -73,9 +76,10 @@ export async function handleMove(page: AstroGlobal, user: User, form: FormData):
     course: offeringOf(course),
     ...(reason ? { reason } : {}),
     mail: {
-      applicant: kind && { kind, values: { courseTitle, ...(reason ? { reason } : {}) } },
-      promoted: { kind: 'promoted', values: { courseTitle } },
+      applicant: kind && { kind, values: { courseTitle, ...(reason ? { reason } : {}), ...extras.applicant } },
+      promoted: { kind: 'promoted', values: { courseTitle, ...extras.promoted } },
     },
+    ...(extras.certificateCode ? { certificateCode: extras.certificateCode } : {}),
   });
   if (!moved.ok) {
     page.response.status = moved.refusal === 'not-found' ? 404 : 409;

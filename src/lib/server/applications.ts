@@ -220,6 +220,8 @@ export async function moveApplication(
     now?: Date;
     /** Mail for the applicant, and for the one promoted into a freed seat: written in the same batch. */
     mail?: { applicant?: OutboxMessage | undefined; promoted?: OutboxMessage | undefined };
+    /** The code of the certificate a completion issues, when the caller needs it first (the mail's link). */
+    certificateCode?: string;
   },
 ): Promise<Result<Moved>> {
   const now = input.now ?? new Date();
@@ -260,7 +262,7 @@ export async function moveApplication(
     statements.push({
       sql: `insert into certificates (code, application_id, issued_at) select :code, :id, :at where ${moved}
             on conflict (application_id) do nothing`,
-      args: { ...args, code: randomSecret(10).toUpperCase() },
+      args: { ...args, code: input.certificateCode ?? randomSecret(10).toUpperCase() },
     });
   }
   if (holdsSeat(application.status) && !holdsSeat(input.to)) {

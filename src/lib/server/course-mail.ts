@@ -1,0 +1,26 @@
+import type { ApplicationStatus } from '../application-states.ts';
+import { acceptanceMailValues, certificateLinks } from '../content/course-extras.ts';
+import type { Course } from '../content/courses.ts';
+import { newDocumentCode } from './certificates.ts';
+import type { OutboxValues } from './outbox.ts';
+import { publicOrigin } from './requests.ts';
+
+/**
+ * What a move's mails carry beyond the course title (issue 11): an acceptance brings the joining
+ * instructions and the calendar file (so does a promotion from the waiting list into the seat
+ * freed), a completion the link to the new certificate, whose code is chosen here so the link
+ * can be written in the same batch.
+ */
+export function courseMailExtras(
+  course: Course,
+  to: ApplicationStatus,
+  page: { site: URL | undefined; url: URL },
+): { applicant: OutboxValues; promoted: OutboxValues; certificateCode?: string } {
+  const origin = publicOrigin(page);
+  const acceptance = acceptanceMailValues(course, origin);
+  if (to === 'completed') {
+    const certificateCode = newDocumentCode();
+    return { applicant: { link: certificateLinks(certificateCode, origin) }, promoted: acceptance, certificateCode };
+  }
+  return { applicant: to === 'accepted' ? acceptance : {}, promoted: acceptance };
+}
