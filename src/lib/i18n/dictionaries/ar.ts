@@ -523,7 +523,7 @@ export const ar = {
   'outbox.resent': "ستُعاد محاولة إرسال الرسالة الآن.",
   'outbox.notFound': "لم تعد هذه الرسالة منتظرة أو متعذّرة الإرسال؛ والقائمة أدناه محدَّثة.",
   // Issue 11: certificates, letters of acceptance, joining instructions, calendar files
-  'calendar.add': "أضف الدورة إلى تقويمك (‎.ics)",
+  'calendar.add': "أضف الدورة إلى تقويمك (ملف ICS)",
   'calendar.localTime': "يوميًا من الساعة {from} إلى الساعة {to} بالتوقيت المحلي ({zone}).",
   'calendar.online': "عبر الإنترنت",
   'documents.print': "طباعة",
