@@ -528,6 +528,7 @@ export const ar = {
   'calendar.online': "عبر الإنترنت",
   'documents.print': "طباعة",
   'documents.printHint': "يمكنك طباعتها أو حفظها بصيغة PDF من نافذة الطباعة في متصفحك (A4، بالعرض).",
+  'documents.printHintPortrait': "يمكنك طباعته أو حفظه بصيغة PDF من نافذة الطباعة في متصفحك (A4، بالطول).",
   'documents.back': "العودة إلى طلباتي",
   'documents.qr': "رمز QR لعنوان التحقق",
   'certificates.heading': "شهاداتي",

@@ -506,6 +506,7 @@ export const en = {
   'calendar.online': "Online",
   'documents.print': "Print",
   'documents.printHint': "Print it, or save it as a PDF, from your browser’s print dialogue (A4, landscape).",
+  'documents.printHintPortrait': "Print it, or save it as a PDF, from your browser’s print dialogue (A4, portrait).",
   'documents.back': "Back to my applications",
   'documents.qr': "QR code of the verification address",
   'certificates.heading': "My certificates",

@@ -510,6 +510,7 @@ export const fr = {
   'calendar.online': "En ligne",
   'documents.print': "Imprimer",
   'documents.printHint': "Imprimez-le, ou enregistrez-le au format PDF, depuis la fenêtre d’impression de votre navigateur (A4, paysage).",
+  'documents.printHintPortrait': "Imprimez-la, ou enregistrez-la au format PDF, depuis la fenêtre d’impression de votre navigateur (A4, portrait).",
   'documents.back': "Retour à mes candidatures",
   'documents.qr': "Code QR de l’adresse de vérification",
   'certificates.heading': "Mes certificats",
