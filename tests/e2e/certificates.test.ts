@@ -11,6 +11,7 @@ import { moveApplication, submitApplication, type Actor, type Course } from '../
 import { newDocumentCode } from '../../src/lib/server/certificates.ts';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
 import { currentCode, makeAccount, type TestAccount } from '../support/accounts.ts';
+import { wcagViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { courseFromContent, decodeEntities, sessionCookie, SiteClient } from '../support/http.ts';
 import { waitForMail } from '../support/mailbox.ts';
@@ -114,6 +115,7 @@ describe('an Arabic participant from acceptance to a verified, then revoked, cer
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     const before = page.locator('.before-course');
     await expect(before.textContent()).resolves.toContain(course.data.joining?.ar);
+    expect(await wcagViolations(page)).toEqual([]);
     const calendar = await fetch(`${baseUrl}/ar/courses/${course.slug}/course.ics`);
     expect(calendar.status).toBe(200);
     expect(calendar.headers.get('content-type')).toMatch(/^text\/calendar/);
@@ -127,6 +129,7 @@ describe('an Arabic participant from acceptance to a verified, then revoked, cer
     letterCode = (await page.locator('.document__code').textContent())!.trim();
     expect(letterCode).toMatch(/^[A-Z2-7]{16}$/);
     expect(await page.locator('.document__qr svg').count()).toBe(1);
+    expect(await wcagViolations(page)).toEqual([]);
     const verified = decodeEntities(await (await fetch(`${baseUrl}/ar/verify/${letterCode}/`)).text());
     expect(verified).toContain(ar['verify.letterValid']);
     expect(verified).toContain(fullName);
@@ -161,6 +164,7 @@ describe('an Arabic participant from acceptance to a verified, then revoked, cer
     await expect(page.locator('.document__code').textContent()).resolves.toContain(certificateCode);
     await expect(page.locator('.document').textContent()).resolves.toContain(course.data.title.ar);
     await expect(page.locator('.document').textContent()).resolves.toContain(`/verify/${certificateCode}`);
+    expect(await wcagViolations(page)).toEqual([]);
 
     await page.emulateMedia({ media: 'print' });
     // On paper: the certificate with the name and code, without the site's chrome or the print tools.
@@ -183,6 +187,8 @@ describe('an Arabic participant from acceptance to a verified, then revoked, cer
   });
 
   it('verifies the certificate: holder, course, date of completion and status', async () => {
+    await page.goto(`${baseUrl}/ar/verify/${certificateCode}/`);
+    expect(await wcagViolations(page)).toEqual([]);
     const verified = decodeEntities(await (await fetch(`${baseUrl}/ar/verify/${certificateCode}/`)).text());
     expect(verified).toContain(ar['verify.valid']);
     expect(verified).toContain(fullName);
@@ -199,11 +205,13 @@ describe('an Arabic participant from acceptance to a verified, then revoked, cer
     await officer.goto(`${baseUrl}/ar/staff/courses/${course.slug}/?country=JO`);
     await officer.locator(`a[href$="/staff/certificates/${certificateCode}/"]`).click();
     await officer.waitForLoadState('networkidle');
+    expect(await wcagViolations(officer)).toEqual([]);
     // No reason: refused beside the field, nothing revoked.
     await officer.locator('form.form button[type="submit"]').click();
     await officer.waitForLoadState('networkidle');
     await expect(officer.locator('.field--error').count()).resolves.toBe(1);
     expect(decodeEntities(await (await fetch(`${baseUrl}/ar/verify/${certificateCode}/`)).text())).toContain(ar['verify.valid']);
+    expect(await wcagViolations(officer)).toEqual([]);
     await officer.locator('#field-reason').fill('صدرت عن طريق الخطأ');
     await officer.locator('form.form button[type="submit"]').click();
     await officer.waitForLoadState('networkidle');
