@@ -93,6 +93,12 @@ describe('an Arabic participant from acceptance to a verified, then revoked, cer
   let page: Page;
 
   it('is accepted by staff and gets the joining instructions and the calendar file by mail', async () => {
+    // Endorsed, not yet accepted: no joining instructions, no letter.
+    const own = new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id: participant.id, role: 'participant' })).cookie });
+    const waiting = decodeEntities((await own.get('/ar/account/')).text);
+    expect(waiting).toContain(fullName.split(' ')[0]);
+    expect(waiting).not.toContain(course.data.joining!.ar!);
+    expect((await own.get(`/ar/account/letters/${applicationId}/`)).status).toBe(404);
     const accepted = await staffClient.post(`/ar/staff/courses/${course.slug}/`, { applicationId: String(applicationId), to: 'accepted' });
     expect(accepted.status).toBe(200);
     const mail = await waitForMail(mailDir, participant.email, 1);
