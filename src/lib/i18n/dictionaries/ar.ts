@@ -561,6 +561,7 @@ export const ar = {
   'verify.revokedOn': "أُلغيت بتاريخ {date}",
   'verify.letterValid': "خطاب القبول هذا صحيح.",
   'verify.letterLapsed': "صدر هذا الخطاب عن المنصة، لكن لم يعد للمشارك مقعد في الدورة.",
+  'audit.action.certificateRevoke': "ألغى شهادة",
   'staffCertificates.column': "الشهادة",
   'staffCertificates.title': "الشهادة {code}",
   'staffCertificates.check': "عرض ما تظهره صفحة التحقق",

@@ -539,6 +539,7 @@ export const en = {
   'verify.revokedOn': "Revoked on {date}",
   'verify.letterValid': "This letter of acceptance is genuine.",
   'verify.letterLapsed': "This letter was issued by the platform, but the participant no longer holds a seat in the course.",
+  'audit.action.certificateRevoke': "Revoked a certificate",
   'staffCertificates.column': "Certificate",
   'staffCertificates.title': "Certificate {code}",
   'staffCertificates.check': "See what verification shows",

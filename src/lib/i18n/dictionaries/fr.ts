@@ -543,6 +543,7 @@ export const fr = {
   'verify.revokedOn': "Révoqué le {date}",
   'verify.letterValid': "Cette lettre d’admission est authentique.",
   'verify.letterLapsed': "Cette lettre a bien été délivrée par la plateforme, mais la personne n’occupe plus de place dans la formation.",
+  'audit.action.certificateRevoke': "A révoqué un certificat",
   'staffCertificates.column': "Certificat",
   'staffCertificates.title': "Certificat {code}",
   'staffCertificates.check': "Voir ce qu’affiche la vérification",
