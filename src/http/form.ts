@@ -92,15 +92,18 @@ export async function handleForm<S extends z.ZodType, R>(
   let outcome: R | Refused | Response | undefined = options.gate?.();
   if (outcome === undefined) {
     const parsed = readForm(form, typeof schema === 'function' ? schema(form) : schema);
-    if (!parsed.ok && !options.invalid) {
+    if (parsed.ok) {
+      try {
+        outcome = await run(parsed.data, form);
+      } catch (error) {
+        if (!(error instanceof HashingBusyError)) throw error;
+        outcome = refuse(503, 'form.busy');
+      }
+    } else if (options.invalid) {
+      outcome = options.invalid();
+    } else {
       page.response.status = 422;
       return { posted: true, ok: false, values, errors: parsed.errors, notice: 'form.errorSummary' };
-    }
-    try {
-      outcome = parsed.ok ? await run(parsed.data, form) : options.invalid!();
-    } catch (error) {
-      if (!(error instanceof HashingBusyError)) throw error;
-      outcome = refuse(503, 'form.busy');
     }
   }
   if (outcome instanceof Response) return outcome;
