@@ -3,7 +3,6 @@ import { acceptanceMailValues, certificateLinks } from '../content/course-extras
 import type { Course } from '../content/courses.ts';
 import { newDocumentCode } from './certificates.ts';
 import type { OutboxValues } from './outbox.ts';
-import { publicOrigin } from './requests.ts';
 
 /**
  * What a move's mails carry beyond the course title (issue 11): an acceptance brings the joining
@@ -14,9 +13,9 @@ import { publicOrigin } from './requests.ts';
 export function courseMailExtras(
   course: Course,
   to: ApplicationStatus,
-  page: { site: URL | undefined; url: URL },
+  /** The site's public address, for the links (publicOrigin in src/http/links.ts). */
+  origin: string,
 ): { applicant: OutboxValues; promoted: OutboxValues; certificateCode?: string } {
-  const origin = publicOrigin(page);
   const acceptance = acceptanceMailValues(course, origin);
   if (to === 'completed') {
     const certificateCode = newDocumentCode();
