@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
+import { HtmlValidate, type ConfigData } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -240,6 +241,26 @@ describe('an Arabic participant from acceptance to a verified, then revoked, cer
     const data = JSON.parse((await own.get('/en/account/data.json')).text) as { certificates: { code: string; revokedAt: string | null }[]; letters: { code: string }[] };
     expect(data.certificates).toEqual([expect.objectContaining({ code: certificateCode, revokedAt: expect.any(String) })]);
     expect(data.letters).toEqual([expect.objectContaining({ code: letterCode })]);
+  });
+
+  it('sends valid HTML on every new page (html-validate)', async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData);
+    const own = new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id: participant.id, role: 'participant' })).cookie });
+    const pages: [SiteClient, string][] = [
+      [own, '/ar/account/'],
+      [own, `/ar/account/certificates/${certificateCode}/`],
+      [own, `/ar/account/letters/${applicationId}/`],
+      [own, `/en/account/certificates/${certificateCode}/`],
+      [staffClient, `/ar/staff/certificates/${certificateCode}/`],
+      [new SiteClient(baseUrl), `/ar/verify/${certificateCode}/`],
+      [new SiteClient(baseUrl), `/en/verify/${letterCode}/`],
+    ];
+    for (const [client, path] of pages) {
+      const response = await client.get(path);
+      expect(response.status, path).toBe(200);
+      const report = await validator.validateString(response.text, path);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${path} ${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+    }
   });
 });
 
