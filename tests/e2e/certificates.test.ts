@@ -106,6 +106,8 @@ describe('an Arabic participant from acceptance to a verified, then revoked, cer
     expect(mail.language).toBe('ar');
     expect(mail.text).toContain(course.data.joining?.ar);
     expect(mail.text).toContain('course.ics');
+    // A course held in person: the mail says where to print the letter of acceptance.
+    expect(mail.text).toContain('خطاب قبول');
     const ics = mail.attachments.find((file) => file.filename === 'course.ics');
     expect(ics?.contentType).toMatch(/^text\/calendar/);
     expect(ics?.content).toContain('BEGIN:VCALENDAR');

@@ -33,7 +33,9 @@ describe('what a move’s mails carry (issue 11)', () => {
     expect(Object.keys(calendar)).toEqual(['en', 'fr', 'ar']);
     expect(calendar.ar).toContain('SUMMARY:مراكز الخدمات');
     expect(calendar.en).toContain('DTSTART:20270412T050000Z');
+    expect(applicant.letter).toBe(true);
     expect(promoted).toEqual(applicant);
+    expect(courseMailExtras(course({ mode: 'online', venue: undefined }), 'accepted', page).applicant.letter).toBe(false);
   });
 
   it('gives a completion the link to the certificate whose code it chose, in every language', () => {

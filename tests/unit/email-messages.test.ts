@@ -52,9 +52,10 @@ describe('email messages', () => {
       const plain = emailMessage(kind, language, values).text;
       expect(plain, kind).not.toContain(joining);
       expect(plain, kind).not.toContain('course.ics');
-      const full = emailMessage(kind, language, { ...values, joining, calendar: true }).text;
+      const full = emailMessage(kind, language, { ...values, joining, calendar: true, letter: true }).text;
       expect(full, kind).toContain(joining);
       expect(full, kind).toContain('course.ics');
+      expect(full.split('\n\n').length, kind).toBe(plain.split('\n\n').length + 3);
     }
   });
 

@@ -44,10 +44,10 @@ export function joiningOf(course: Course): LocalizedText | undefined {
  * joining instructions and the calendar file, each in every language, since the recipient's
  * language is read from their account when the batch runs.
  */
-export function acceptanceMailValues(course: Course, origin: string): { joining?: LocalizedText; calendar: Record<Locale, string> } {
+export function acceptanceMailValues(course: Course, origin: string): { joining?: LocalizedText; calendar: Record<Locale, string>; letter: boolean } {
   const calendar = Object.fromEntries(locales.map((locale) => [locale, calendarFor(course, locale, origin)])) as Record<Locale, string>;
   const joining = joiningOf(course);
-  return { ...(joining ? { joining } : {}), calendar };
+  return { ...(joining ? { joining } : {}), calendar, letter: hasLetter(course) };
 }
 
 /** The link to a certificate in every language, for the completion mail. */

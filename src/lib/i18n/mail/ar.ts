@@ -50,11 +50,11 @@ export const arabic: MailTexts = {
         'يسعدنا أن تتقدّم بطلبات للمشاركة في دورات أخرى على المنصة.',
       ],
     }),
-    accepted: ({ courseTitle, joining, calendar }) => ({
+    accepted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: arTitled('قبول طلبك', courseTitle),
       paragraphs: [
         `يسرّنا إبلاغك بقبول طلبك للمشاركة في ${arCourse(courseTitle)}.`,
-        ...arBeforeTheCourse(joining, calendar),
+        ...arBeforeTheCourse(joining, calendar, letter),
         'يمكنك الاطلاع على تفاصيل الدورة في صفحة «طلباتي» بعد تسجيل الدخول.',
       ],
     }),
@@ -73,11 +73,11 @@ export const arabic: MailTexts = {
         'نشكرك على اهتمامك، ويسعدنا أن تتقدّم بطلبات للمشاركة في الدورات القادمة.',
       ],
     }),
-    promoted: ({ courseTitle, joining, calendar }) => ({
+    promoted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: arTitled('قبول طلبك من قائمة الانتظار', courseTitle),
       paragraphs: [
         `شغر مقعد في ${arCourse(courseTitle)}، فنُقل طلبك من قائمة الانتظار إلى الطلبات المقبولة.`,
-        ...arBeforeTheCourse(joining, calendar),
+        ...arBeforeTheCourse(joining, calendar, letter),
         'يمكنك الاطلاع على تفاصيل الدورة في صفحة «طلباتي» بعد تسجيل الدخول.',
       ],
     }),
@@ -103,10 +103,11 @@ export const arabic: MailTexts = {
   },
 };
 
-function arBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined): Array<string | undefined | false> {
+function arBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined, letter: boolean | undefined): Array<string | undefined | false> {
   return [
     joining && `تعليمات الالتحاق:\n${joining}`,
     calendar && 'مواعيد الدورة مرفقة في ملف تقويم (course.ics) يمكنك إضافته إلى تقويمك.',
+    letter && 'إذا احتجت إلى خطاب قبول لطلب التأشيرة أو لجهة عملك، يمكنك طباعته من صفحة «طلباتي» بعد تسجيل الدخول.',
   ];
 }
 

@@ -50,11 +50,11 @@ export const english: MailTexts = {
         'You are welcome to apply for other courses on the platform.',
       ],
     }),
-    accepted: ({ courseTitle, joining, calendar }) => ({
+    accepted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: enTitled('Application accepted', courseTitle),
       paragraphs: [
         `We are pleased to inform you that your application for ${enCourse(courseTitle)} has been accepted.`,
-        ...enBeforeTheCourse(joining, calendar),
+        ...enBeforeTheCourse(joining, calendar, letter),
         'You can see the course details under “My applications” after signing in.',
       ],
     }),
@@ -73,11 +73,11 @@ export const english: MailTexts = {
         'Thank you for your interest. You are welcome to apply for future courses.',
       ],
     }),
-    promoted: ({ courseTitle, joining, calendar }) => ({
+    promoted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: enTitled('Application accepted from the waiting list', courseTitle),
       paragraphs: [
         `A seat has become free in ${enCourse(courseTitle)}, and your application has moved from the waiting list to accepted.`,
-        ...enBeforeTheCourse(joining, calendar),
+        ...enBeforeTheCourse(joining, calendar, letter),
         'You can see the course details under “My applications” after signing in.',
       ],
     }),
@@ -103,8 +103,12 @@ export const english: MailTexts = {
   },
 };
 
-function enBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined): Array<string | undefined | false> {
-  return [joining && `Joining instructions:\n${joining}`, calendar && 'The course dates are attached as a calendar file (course.ics) that you can add to your calendar.'];
+function enBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined, letter: boolean | undefined): Array<string | undefined | false> {
+  return [
+    joining && `Joining instructions:\n${joining}`,
+    calendar && 'The course dates are attached as a calendar file (course.ics) that you can add to your calendar.',
+    letter && 'If you need a letter of acceptance for a visa application or your employer, you can print one under “My applications” after signing in.',
+  ];
 }
 
 function enTitled(subject: string, courseTitle: string | undefined): string {

@@ -50,11 +50,11 @@ export const french: MailTexts = {
         'Vous pouvez présenter votre candidature à d’autres formations sur la plateforme.',
       ],
     }),
-    accepted: ({ courseTitle, joining, calendar }) => ({
+    accepted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: frTitled('Candidature acceptée', courseTitle),
       paragraphs: [
         `Nous avons le plaisir de vous informer que votre candidature à ${frCourse(courseTitle)} a été acceptée.`,
-        ...frBeforeTheCourse(joining, calendar),
+        ...frBeforeTheCourse(joining, calendar, letter),
         'Vous trouverez les détails de la formation dans « Mes candidatures » après vous être connecté(e).',
       ],
     }),
@@ -73,11 +73,11 @@ export const french: MailTexts = {
         'Nous vous remercions de votre intérêt et vous invitons à présenter votre candidature à de prochaines formations.',
       ],
     }),
-    promoted: ({ courseTitle, joining, calendar }) => ({
+    promoted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: frTitled('Candidature acceptée depuis la liste d’attente', courseTitle),
       paragraphs: [
         `Une place s’est libérée dans ${frCourse(courseTitle)}, et votre candidature est passée de la liste d’attente à « acceptée ».`,
-        ...frBeforeTheCourse(joining, calendar),
+        ...frBeforeTheCourse(joining, calendar, letter),
         'Vous trouverez les détails de la formation dans « Mes candidatures » après vous être connecté(e).',
       ],
     }),
@@ -103,10 +103,11 @@ export const french: MailTexts = {
   },
 };
 
-function frBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined): Array<string | undefined | false> {
+function frBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined, letter: boolean | undefined): Array<string | undefined | false> {
   return [
     joining && `Instructions pratiques :\n${joining}`,
     calendar && 'Les dates de la formation figurent dans le fichier de calendrier joint (course.ics), que vous pouvez ajouter à votre agenda.',
+    letter && 'Si vous avez besoin d’une lettre d’admission pour une demande de visa ou pour votre employeur, vous pouvez l’imprimer depuis « Mes candidatures » après vous être connecté(e).',
   ];
 }
 

@@ -33,6 +33,8 @@ export interface EmailValues {
   joining?: string;
   /** Whether the course's calendar file is attached (course.ics). */
   calendar?: boolean;
+  /** Whether the participant can print a letter of acceptance (a course held in person). */
+  letter?: boolean;
 }
 
 /** The subject and the paragraphs between the greeting and the closing. */
