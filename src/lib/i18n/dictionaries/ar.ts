@@ -556,7 +556,7 @@ export const ar = {
   'verify.participant': "المشارك المقبول",
   'verify.completedOn': "تاريخ إتمام الدورة",
   'verify.status': "الحالة",
-  'verify.statusValid': "سارية",
+  'verify.statusValid': "وثيقة سارية",
   'verify.statusLapsed': "لم يعد ساريًا: لم يعد للمشارك مقعد في هذه الدورة",
   'verify.revokedOn': "أُلغيت بتاريخ {date}",
   'verify.letterValid': "خطاب القبول هذا صحيح.",

@@ -536,7 +536,7 @@ export const fr = {
   'before.joining': "Instructions pratiques",
   'verify.kind': "Document",
   'verify.participant': "Participant(e) admis(e)",
-  'verify.completedOn': "Date de réussite",
+  'verify.completedOn': "Date d’achèvement",
   'verify.status': "Statut",
   'verify.statusValid': "Valide",
   'verify.statusLapsed': "N’est plus valide : la personne n’occupe plus de place dans cette formation",
