@@ -112,6 +112,7 @@ describe('an Arabic participant from acceptance to a verified, then revoked, cer
     expect(ics?.contentType).toMatch(/^text\/calendar/);
     expect(ics?.content).toContain('BEGIN:VCALENDAR');
     expect(ics?.content.replace(/\r?\n[ \t]/g, '')).toContain(course.data.title.ar);
+    expect(ics?.content.replace(/\r?\n[ \t]/g, '')).toContain(`URL:${baseUrl}/ar/courses/${course.slug}/`);
     // The first day's session starts at its local hour in the venue's time zone, written in UTC.
     const firstStart = zonedTimeToUtc(offering.start, course.data.dailyHours!.from, course.data.timeZone!);
     expect(ics?.content).toContain(`DTSTART:${firstStart.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`);

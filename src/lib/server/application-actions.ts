@@ -7,7 +7,6 @@ import type { MessageKey } from '../i18n/index.ts';
 import { actorOf } from './access.ts';
 import { findApplication, moveApplication } from './applications.ts';
 import { courseMailExtras } from './course-mail.ts';
-import { publicOrigin } from '../../http/links.ts';
 import { database } from './db.ts';
 import { moveInput } from './inputs.ts';
 import type { User } from './sessions.ts';
@@ -69,7 +68,7 @@ export async function handleMove(page: AstroGlobal, user: User, form: FormData):
   // The mails are written to the outbox by the same write batch as the move (issue 12).
   const courseTitle = course.data.title;
   const kind = mailFor[to];
-  const extras = courseMailExtras(course, to, publicOrigin(page));
+  const extras = courseMailExtras(course, to);
   const moved = await moveApplication(client, {
     actor: actorOf(user),
     applicationId,

@@ -3,6 +3,16 @@ import { acceptanceMailValues, certificateLinks } from '../content/course-extras
 import type { Course } from '../content/courses.ts';
 import { newDocumentCode } from './certificates.ts';
 import type { OutboxValues } from './outbox.ts';
+import { publicOrigin } from '../../http/links.ts';
+
+/**
+ * The site's public address for links in mails written outside a page's reach (a move is plain
+ * data): SITE_URL, or the `site` the build was given, or where the server listens.
+ */
+export function siteOrigin(): string {
+  const built = import.meta.env?.SITE;
+  return publicOrigin({ site: built ? new URL(built) : undefined, url: new URL(process.env.LISTEN_ORIGIN ?? 'http://localhost:4321') });
+}
 
 /**
  * What a move's mails carry beyond the course title (issue 11): an acceptance brings the joining
@@ -13,8 +23,8 @@ import type { OutboxValues } from './outbox.ts';
 export function courseMailExtras(
   course: Course,
   to: ApplicationStatus,
-  /** The site's public address, for the links (publicOrigin in src/http/links.ts). */
-  origin: string,
+  /** The site's public address, for the links. */
+  origin: string = siteOrigin(),
 ): { applicant: OutboxValues; promoted: OutboxValues; certificateCode?: string } {
   const acceptance = acceptanceMailValues(course, origin);
   if (to === 'completed') {
