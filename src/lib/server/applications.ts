@@ -1,6 +1,8 @@
 import type { Client, InStatement, InValue } from '@libsql/client';
 import {
   canMove,
+  canRank,
+  canSubstitute,
   holdsSeat,
   inTime,
   needsReason,
@@ -327,10 +329,6 @@ async function whyNotMoved(client: Client, course: Course, application: Applicat
   return Number(taken?.country ?? 0) >= (course.seatsPerCountry ?? Infinity) ? 'country-full' : 'invalid-transition';
 }
 
-/** Statuses in which a focal point orders their country's candidates and may swap one. */
-const rankable: readonly ApplicationStatus[] = ['endorsed', 'waitlisted'];
-const swappable: readonly ApplicationStatus[] = ['endorsed', 'waitlisted', 'accepted'];
-
 /** Sets where an endorsed application stands in its country's waiting-list order (1 first). */
 export async function rankApplication(
   client: Client,
@@ -340,7 +338,7 @@ export async function rankApplication(
   const application = await findApplication(client, input.applicationId);
   const mover = application && moverFor(input.actor, application);
   if (!application || (mover !== 'focal-point' && mover !== 'staff')) return refuse('not-found');
-  if (!rankable.includes(application.status)) return refuse('invalid-transition');
+  if (!canRank(application.status)) return refuse('invalid-transition');
   const [updated] = await client.batch(
     [
       { sql: 'update applications set rank = ?, updated_at = ? where id = ? returning *', args: [input.rank, now.getTime(), application.id] },
@@ -362,7 +360,7 @@ export async function substituteApplicant(
   const now = input.now ?? new Date();
   const application = await findApplication(client, input.applicationId);
   if (!application || application.courseSlug !== input.course.slug || moverFor(input.actor, application) !== 'focal-point') return refuse('not-found');
-  if (!swappable.includes(application.status)) return refuse('invalid-transition');
+  if (!canSubstitute(application.status)) return refuse('invalid-transition');
   if (now >= input.course.start) return refuse('course-started');
   if (input.substitute.role !== 'participant' || input.substitute.country !== application.country) return refuse('not-eligible');
   try {
