@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emailMessage } from '../../src/lib/email-messages.ts';
+import { emailMessage } from '../../src/lib/i18n/mail/index.ts';
 import { createMailer, type Mailer } from '../../src/lib/server/mailer.ts';
 
 const from = 'SESRIC <no-reply@localhost>';

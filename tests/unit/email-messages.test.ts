@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emailKinds, emailMessage, type EmailLanguage } from '../../src/lib/email-messages.ts';
+import { emailKinds, emailMessage } from '../../src/lib/i18n/mail/index.ts';
+import type { Locale as EmailLanguage } from '../../src/lib/i18n/locales.ts';
 
 const languages: EmailLanguage[] = ['en', 'fr', 'ar'];
 const signatures: Record<EmailLanguage, string> = {

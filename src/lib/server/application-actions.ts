@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from '../application-states.ts';
 import { courseBySlug, offeringOf } from '../content/courses.ts';
-import type { EmailKind } from '../email-messages.ts';
+import type { EmailKind } from '../i18n/mail/index.ts';
 import { readForm } from '../forms.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { actorOf } from './access.ts';

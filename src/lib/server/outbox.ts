@@ -1,5 +1,6 @@
 import type { Client, InStatement, InValue } from '@libsql/client';
-import { emailMessage, type EmailKind, type EmailLanguage, type EmailValues } from '../email-messages.ts';
+import { emailMessage, type EmailKind, type EmailValues } from '../i18n/mail/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { randomSecret } from './crypto.ts';
 import type { OutgoingEmail } from './mailer.ts';
 
@@ -21,7 +22,7 @@ import type { OutgoingEmail } from './mailer.ts';
  */
 
 /** A course title in every language, or text already in the recipient's language. */
-export type OutboxText = string | { [language in EmailLanguage]?: string | undefined };
+export type OutboxText = string | { [language in Locale]?: string | undefined };
 
 export interface OutboxValues extends Omit<EmailValues, 'name' | 'courseTitle'> {
   courseTitle?: OutboxText;
@@ -36,7 +37,7 @@ export interface OutboxMessage {
 export interface OutboxRecipient {
   email: string;
   fullName: string;
-  preferredLanguage: EmailLanguage;
+  preferredLanguage: Locale;
 }
 
 export const leaseMs = 2 * 60 * 1000;
@@ -90,7 +91,7 @@ export interface OutboxRow {
   id: number;
   recipient: string;
   name: string;
-  language: EmailLanguage;
+  language: Locale;
   kind: EmailKind;
   values: OutboxValues;
   status: 'pending' | 'sent' | 'failed';
@@ -112,7 +113,7 @@ function toRow(row: Record<string, unknown>): OutboxRow {
     id: Number(row.id),
     recipient: String(row.recipient),
     name: String(row.name),
-    language: row.language as EmailLanguage,
+    language: row.language as Locale,
     kind: row.kind as EmailKind,
     values,
     status: row.status as OutboxRow['status'],

@@ -3,7 +3,7 @@ import { applicationStatuses, type ApplicationStatus } from '../../../../../lib/
 import { courseBySlug } from '../../../../../lib/content/courses.ts';
 import { toCsv } from '../../../../../lib/csv.ts';
 import { countryName, isMemberState } from '../../../../../lib/member-states.ts';
-import { admit } from '../../../../../lib/server/access.ts';
+import { admit } from '../../../../../http/access.ts';
 import { database } from '../../../../../lib/server/db.ts';
 import { roster } from '../../../../../lib/server/rosters.ts';
 

@@ -1,0 +1,106 @@
+import type { MailTexts } from './texts.ts';
+
+/** The platform's mails in Arabic: subject, then the paragraphs between greeting and closing. */
+export const arabic: MailTexts = {
+  greeting: (name) => `السيد/السيدة ${name}،\nتحية طيبة وبعد،`,
+  closing: 'مع خالص التحية،\nمنصة منظمة التعاون الإسلامي لتبادل تجارب إصلاح الخدمة العامة — سيسرك',
+  kinds: {
+    'verify-email': ({ link }) => ({
+      subject: 'تأكيد عنوان بريدك الإلكتروني',
+      paragraphs: [
+        'شكرًا لإنشائك حسابًا على المنصة. لتفعيل الحساب، يُرجى تأكيد عنوان بريدك الإلكتروني بفتح الرابط التالي، وهو صالح لمدة 48 ساعة.',
+        link,
+        'إذا لم تكن أنت من أنشأ هذا الحساب، فيمكنك تجاهل هذه الرسالة.',
+      ],
+    }),
+    'reset-password': ({ link }) => ({
+      subject: 'إعادة تعيين كلمة المرور',
+      paragraphs: [
+        'تلقّينا طلبًا لإعادة تعيين كلمة المرور لحسابك. لاختيار كلمة مرور جديدة، افتح الرابط التالي، وهو صالح لمدة ساعة واحدة.',
+        link,
+        'إذا لم تطلب ذلك، فتجاهل هذه الرسالة — لم تتغيّر كلمة مرورك.',
+      ],
+    }),
+    'set-password': ({ link }) => ({
+      subject: 'أُنشئ حساب باسمك على المنصة',
+      paragraphs: [
+        'أنشأ فريق سيسرك أو منسّق الاتصال الوطني في بلدك حسابًا باسمك على منصة منظمة التعاون الإسلامي لتبادل تجارب إصلاح الخدمة العامة. لبدء استخدامه، اختر كلمة المرور بفتح الرابط التالي، وهو صالح لمدة 7 أيام.',
+        link,
+        'إذا انتهت صلاحية الرابط، فاستخدم «نسيت كلمة المرور؟» في صفحة تسجيل الدخول للحصول على رابط جديد.',
+      ],
+    }),
+    'application-received': ({ courseTitle }) => ({
+      subject: arTitled('تم استلام طلبك', courseTitle),
+      paragraphs: [
+        `تم استلام طلبك للمشاركة في ${arCourse(courseTitle)}. سيراجعه منسّق الاتصال الوطني في بلدك، وسنراسلك عند تغيّر حالته.`,
+        'يمكنك متابعة طلبك في صفحة «طلباتي» بعد تسجيل الدخول.',
+      ],
+    }),
+    endorsed: ({ courseTitle }) => ({
+      subject: arTitled('تأييد طلبك', courseTitle),
+      paragraphs: [
+        `أيّد منسّق الاتصال الوطني في بلدك طلبك للمشاركة في ${arCourse(courseTitle)}. وسيراجع فريق البرنامج في سيسرك الطلب الآن، وسنراسلك بقراره.`,
+      ],
+    }),
+    declined: ({ courseTitle, reason }) => ({
+      subject: arTitled('عدم تأييد طلبك', courseTitle),
+      paragraphs: [
+        `لم يؤيّد منسّق الاتصال الوطني في بلدك طلبك للمشاركة في ${arCourse(courseTitle)}، ولذلك لن يُحال الطلب إلى سيسرك لهذه الدورة.`,
+        reason && `السبب المذكور: ${reason}`,
+        'يسعدنا أن تتقدّم بطلبات للمشاركة في دورات أخرى على المنصة.',
+      ],
+    }),
+    accepted: ({ courseTitle }) => ({
+      subject: arTitled('قبول طلبك', courseTitle),
+      paragraphs: [
+        `يسرّنا إبلاغك بقبول طلبك للمشاركة في ${arCourse(courseTitle)}.`,
+        'يمكنك الاطلاع على تفاصيل الدورة في صفحة «طلباتي» بعد تسجيل الدخول.',
+      ],
+    }),
+    waitlisted: ({ courseTitle }) => ({
+      subject: arTitled('إدراج طلبك في قائمة الانتظار', courseTitle),
+      paragraphs: [
+        `جميع المقاعد في ${arCourse(courseTitle)} محجوزة حاليًا، ولذلك أُدرج طلبك في قائمة الانتظار.`,
+        'إذا شغر مقعد، فقد يُنقل طلبك من قائمة الانتظار إلى الطلبات المقبولة، وسنراسلك إن حدث ذلك.',
+      ],
+    }),
+    rejected: ({ courseTitle, reason }) => ({
+      subject: arTitled('قرار بشأن طلبك', courseTitle),
+      paragraphs: [
+        `نأسف لإبلاغك بأن طلبك للمشاركة في ${arCourse(courseTitle)} لم يُقبل.`,
+        reason && `السبب المذكور: ${reason}`,
+        'نشكرك على اهتمامك، ويسعدنا أن تتقدّم بطلبات للمشاركة في الدورات القادمة.',
+      ],
+    }),
+    promoted: ({ courseTitle }) => ({
+      subject: arTitled('قبول طلبك من قائمة الانتظار', courseTitle),
+      paragraphs: [
+        `شغر مقعد في ${arCourse(courseTitle)}، فنُقل طلبك من قائمة الانتظار إلى الطلبات المقبولة.`,
+        'يمكنك الاطلاع على تفاصيل الدورة في صفحة «طلباتي» بعد تسجيل الدخول.',
+      ],
+    }),
+    nominated: ({ courseTitle, link, deadline }) => ({
+      subject: arTitled('ترشيحك للمشاركة في دورة', courseTitle),
+      paragraphs: [
+        `رشّحك منسّق الاتصال الوطني في بلدك للمشاركة في ${arCourse(courseTitle)}. وسيراجع فريق البرنامج في سيسرك الترشيح، وسنراسلك بقراره.`,
+        link
+          ? 'أُنشئ حساب باسمك على المنصة. للاطلاع على ترشيحك، اختر أولًا كلمة المرور بفتح الرابط التالي، وهو صالح لمدة 7 أيام.'
+          : 'يُرجى تسجيل الدخول إلى المنصة للاطلاع على الترشيح في صفحة «طلباتي».',
+        link,
+        deadline && `يُرجى القيام بذلك في موعد أقصاه ${deadline}.`,
+      ],
+    }),
+  },
+};
+
+function arTitled(subject: string, courseTitle: string | undefined): string {
+  return courseTitle ? `${subject}: ${arQuote(courseTitle)}` : subject;
+}
+
+function arCourse(title: string | undefined): string {
+  return title ? `الدورة ${arQuote(title)}` : 'الدورة';
+}
+
+function arQuote(title: string): string {
+  return `«${title}»`;
+}

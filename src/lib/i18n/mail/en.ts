@@ -1,0 +1,106 @@
+import type { MailTexts } from './texts.ts';
+
+/** The platform's mails in English: subject, then the paragraphs between greeting and closing. */
+export const english: MailTexts = {
+  greeting: (name) => `Dear ${name},`,
+  closing: 'Kind regards,\nOIC Public Service Reform Exchange — SESRIC',
+  kinds: {
+    'verify-email': ({ link }) => ({
+      subject: 'Confirm your email address',
+      paragraphs: [
+        'Thank you for creating an account. To activate it, please confirm your email address by opening the link below. The link is valid for 48 hours.',
+        link,
+        'If you did not create this account, you can ignore this message.',
+      ],
+    }),
+    'reset-password': ({ link }) => ({
+      subject: 'Reset your password',
+      paragraphs: [
+        'We received a request to reset the password of your account. To choose a new password, open the link below. The link is valid for one hour.',
+        link,
+        'If you did not ask for this, ignore this message — your password has not changed.',
+      ],
+    }),
+    'set-password': ({ link }) => ({
+      subject: 'An account has been created for you',
+      paragraphs: [
+        'SESRIC staff or your national focal point has created an account for you on the OIC Public Service Reform Exchange. To start using it, choose a password by opening the link below. The link is valid for 7 days.',
+        link,
+        'If the link has expired, use “Forgot your password?” on the sign-in page to receive a new one.',
+      ],
+    }),
+    'application-received': ({ courseTitle }) => ({
+      subject: enTitled('Application received', courseTitle),
+      paragraphs: [
+        `We have received your application for ${enCourse(courseTitle)}. Your national focal point will review it, and we will write to you when its status changes.`,
+        'You can follow your application under “My applications” after signing in.',
+      ],
+    }),
+    endorsed: ({ courseTitle }) => ({
+      subject: enTitled('Application endorsed', courseTitle),
+      paragraphs: [
+        `Your national focal point has endorsed your application for ${enCourse(courseTitle)}. SESRIC programme staff will now review it, and we will write to you with their decision.`,
+      ],
+    }),
+    declined: ({ courseTitle, reason }) => ({
+      subject: enTitled('Application not endorsed', courseTitle),
+      paragraphs: [
+        `Your national focal point has not endorsed your application for ${enCourse(courseTitle)}, so it will not go forward to SESRIC for this course.`,
+        reason && `Reason given: ${reason}`,
+        'You are welcome to apply for other courses on the platform.',
+      ],
+    }),
+    accepted: ({ courseTitle }) => ({
+      subject: enTitled('Application accepted', courseTitle),
+      paragraphs: [
+        `We are pleased to inform you that your application for ${enCourse(courseTitle)} has been accepted.`,
+        'You can see the course details under “My applications” after signing in.',
+      ],
+    }),
+    waitlisted: ({ courseTitle }) => ({
+      subject: enTitled('Application on the waiting list', courseTitle),
+      paragraphs: [
+        `All seats in ${enCourse(courseTitle)} are currently taken, so your application has been placed on the waiting list.`,
+        'If a seat becomes free, your application may move from the waiting list to accepted; we will write to you if it does.',
+      ],
+    }),
+    rejected: ({ courseTitle, reason }) => ({
+      subject: enTitled('Decision on your application', courseTitle),
+      paragraphs: [
+        `We regret to inform you that your application for ${enCourse(courseTitle)} has not been accepted.`,
+        reason && `Reason given: ${reason}`,
+        'Thank you for your interest. You are welcome to apply for future courses.',
+      ],
+    }),
+    promoted: ({ courseTitle }) => ({
+      subject: enTitled('Application accepted from the waiting list', courseTitle),
+      paragraphs: [
+        `A seat has become free in ${enCourse(courseTitle)}, and your application has moved from the waiting list to accepted.`,
+        'You can see the course details under “My applications” after signing in.',
+      ],
+    }),
+    nominated: ({ courseTitle, link, deadline }) => ({
+      subject: enTitled('You have been nominated', courseTitle),
+      paragraphs: [
+        `Your national focal point has nominated you for ${enCourse(courseTitle)}. SESRIC programme staff will review the nomination, and we will write to you with their decision.`,
+        link
+          ? 'An account has been created for you on the platform. To see your nomination, first choose a password by opening the link below. The link is valid for 7 days.'
+          : 'Please sign in to the platform to see the nomination under “My applications”.',
+        link,
+        deadline && `Please do so by ${deadline}.`,
+      ],
+    }),
+  },
+};
+
+function enTitled(subject: string, courseTitle: string | undefined): string {
+  return courseTitle ? `${subject}: ${enQuote(courseTitle)}` : subject;
+}
+
+function enCourse(title: string | undefined): string {
+  return title ? `the course ${enQuote(title)}` : 'the course';
+}
+
+function enQuote(title: string): string {
+  return `“${title}”`;
+}

@@ -1,0 +1,43 @@
+/** What every language's mail texts provide, and the values a mail may carry. */
+
+export const emailKinds = [
+  'verify-email',
+  'reset-password',
+  'set-password',
+  'application-received',
+  'endorsed',
+  'declined',
+  'accepted',
+  'waitlisted',
+  'rejected',
+  'promoted',
+  'nominated',
+] as const;
+
+export type EmailKind = (typeof emailKinds)[number];
+
+export interface EmailValues {
+  /** The recipient's full name, for the greeting. */
+  name: string;
+  /** The one link the recipient should open; required by the account kinds. */
+  link?: string;
+  /** The course title, already in the recipient's language where a translation exists. */
+  courseTitle?: string;
+  /** Why an application was declined or rejected, as written by the person who decided. */
+  reason?: string;
+  /** By when a nominee should set their password or sign in, already formatted for the reader. */
+  deadline?: string;
+}
+
+/** The subject and the paragraphs between the greeting and the closing. */
+export interface Draft {
+  subject: string;
+  paragraphs: Array<string | false | undefined>;
+}
+
+/** One language's mails, as a dictionary holds one language's interface texts. */
+export interface MailTexts {
+  greeting(name: string): string;
+  closing: string;
+  kinds: Record<EmailKind, (values: EmailValues) => Draft>;
+}
