@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { serveArguments } from '../serve-command.ts';
+import { serveArguments } from '../../server/serve-command.ts';
 import { freePort, waitFor } from '../../tests/support/site-server.ts';
 
 export { freePort };

@@ -13,7 +13,7 @@ import { en } from '../../src/lib/i18n/dictionaries/en.ts';
 import { fr } from '../../src/lib/i18n/dictionaries/fr.ts';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
 import { validateSessionToken } from '../../src/lib/server/sessions.ts';
-import { serveArguments } from '../../scripts/serve-command.ts';
+import { serveArguments } from '../../server/serve-command.ts';
 import { currentCode, makeAccount } from '../support/accounts.ts';
 import { decodeEntities, freshLoopbackAddress, noticeText, openCourse, sessionCookie, SiteClient } from '../support/http.ts';
 import { waitForMail } from '../support/mailbox.ts';

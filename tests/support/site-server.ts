@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
-import { serveArguments } from '../../scripts/serve-command.ts';
+import { serveArguments } from '../../server/serve-command.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -69,7 +69,7 @@ async function startMailCatcher(mailDir: string): Promise<{ url: string; stop: (
 
 /**
  * Builds the site as `npm start` does, then serves it on a free port of 127.0.0.1 with a fresh
- * database file, exactly as a newcomer would run it (scripts/serve.ts migrates on start).
+ * database file, exactly as a newcomer would run it (server/serve.ts migrates on start).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'oic-site-'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emailMessage } from '../../src/lib/i18n/mail/index.ts';
 import { looksLikeLink, nameForMail } from '../../src/lib/names.ts';
 import { safeNext } from '../../src/lib/server/access.ts';
-import { securityHeaders } from '../../src/lib/server/http-guard.ts';
+import { securityHeaders } from '../../server/http-guard.ts';
 import { limits, publicOrigin, signInAllowed, signInFailed, signInSucceeded } from '../../src/lib/server/requests.ts';
 
 /** Issue 12's rules, one function at a time (the e2e file attacker-probe.test.ts tries them over HTTP). */
