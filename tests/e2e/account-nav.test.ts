@@ -25,7 +25,7 @@ let course: Course;
 beforeAll(async () => {
   browser = await launchChromium();
   database = await openDatabase({ url: inject('databaseUrl') });
-  course = courseFromContent(await openCourse(baseUrl));
+  course = courseFromContent((await openCourse(baseUrl)).slug);
 });
 afterAll(async () => {
   await browser?.close();

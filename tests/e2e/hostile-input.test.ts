@@ -150,7 +150,7 @@ let clients: Record<'participant' | 'focalPoint' | 'staff', () => SiteClient>;
 
 beforeAll(async () => {
   database = await openDatabase({ url: inject('databaseUrl') });
-  const open = await openCourse(baseUrl);
+  const open = (await openCourse(baseUrl)).slug;
   // Applications for the focal point's and staff's forms to hit, on a course no other file counts seats of.
   const quiet = latestCourse();
   const whileOpen = new Date(quiet.applicationsOpen.getTime() + 24 * 60 * 60 * 1000);
