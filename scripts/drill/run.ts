@@ -5,10 +5,12 @@ import { z } from 'astro/zod';
 import fc from 'fast-check';
 import { users } from '../../db/schema.ts';
 import { applicationStatuses } from '../../src/lib/application-states.ts';
+import { locales } from '../../src/lib/i18n/locales.ts';
 import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
 import { openDatabase } from '../../src/lib/server/database.ts';
 import { leaseMs } from '../../src/lib/server/outbox.ts';
 import { createSession } from '../../src/lib/server/sessions.ts';
+import { genders } from '../../src/lib/vocabulary.ts';
 import { makeAccount } from '../../tests/support/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/database.ts';
 import { courseFromContent, freshLoopbackAddress, noticeText, openCourse } from '../../tests/support/http.ts';
@@ -411,8 +413,8 @@ async function hostile(quick: boolean): Promise<Outcome> {
       country: fc.constantFrom('KW', 'TR', 'MA'),
       institution: fc.constantFrom('Ministry of Justice', 'وزارة العدل', 'y'.repeat(200)),
       position: fc.constantFrom('Head of unit', 'z'.repeat(120)),
-      gender: fc.constantFrom('female', 'male', 'prefer-not-to-say'),
-      preferredLanguage: fc.constantFrom('en', 'fr', 'ar'),
+      gender: fc.constantFrom(...genders),
+      preferredLanguage: fc.constantFrom(...locales),
     };
     const id = fc.constantFrom(...targets, '999999');
     const moveFields = { applicationId: id, to: fc.constantFrom(...applicationStatuses), reason: fc.constantFrom('Not eligible.', '  ', 'r'.repeat(500)) };

@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import type { Course } from '../../src/lib/server/applications.ts';
 import type { Database } from '../../src/lib/server/database.ts';
-import { createSession, sessionCookieName, type Role } from '../../src/lib/server/sessions.ts';
+import { createSession, sessionCookieName } from '../../src/lib/server/sessions.ts';
+import type { Role } from '../../src/lib/vocabulary.ts';
 
 /**
  * Talking to the test server as a given person, without a browser.

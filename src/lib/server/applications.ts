@@ -10,6 +10,7 @@ import {
   type Mover,
 } from '../application-states.ts';
 import { applicationWindow, isEligible, type Offering } from '../courses.ts';
+import type { Role } from '../vocabulary.ts';
 import { randomSecret } from './crypto.ts';
 import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './outbox.ts';
 
@@ -28,7 +29,7 @@ import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './o
 
 export interface Actor {
   id: string;
-  role: 'participant' | 'focal-point' | 'staff';
+  role: Role;
   /** A participant's own country; the one country a focal point acts for. */
   country: string | null;
 }
