@@ -9,7 +9,7 @@ import {
   type ApplicationStatus,
   type Mover,
 } from '../application-states.ts';
-import { applicationWindow, isEligible, type Offering } from '../courses.ts';
+import { applicationWindow, isEligible, type CourseOffering as Course } from '../courses.ts';
 import type { Role } from '../vocabulary.ts';
 import { randomSecret } from './crypto.ts';
 import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './outbox.ts';
@@ -34,9 +34,7 @@ export interface Actor {
   country: string | null;
 }
 
-export interface Course extends Offering {
-  slug: string;
-}
+export type { Course };
 
 export interface ApplicationRecord {
   id: number;
