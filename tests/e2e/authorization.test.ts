@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { users } from '../../db/schema.ts';
-import { findApplication, moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
-import { newDocumentCode } from '../../src/lib/server/certificates.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { makeAccount, type TestAccount } from '../support/accounts.ts';
-import { courseFromContent, openCourse, sessionCookie, SiteClient } from '../support/http.ts';
+import { users } from '#db/schema.ts';
+import { findApplication, moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { makeAccount, type TestAccount } from '#support/accounts.ts';
+import { courseFromContent, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
+import { newDocumentCode } from '#lib/server/certificates.ts';
 
 /** Who may open and change what, asked over HTTP of the built site, for every kind of person. */
 
@@ -22,7 +23,7 @@ interface Person {
 }
 
 let database: OpenDatabase;
-let course: Course;
+let course: CourseOffering;
 let people: Record<Exclude<ActorName, 'anonymous'>, Person>;
 /** The AZ participant's application to the open course: the one everybody else tries to touch. */
 let applicationA: number;

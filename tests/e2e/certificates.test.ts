@@ -4,18 +4,19 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { users } from '../../db/schema.ts';
-import { zonedTimeToUtc } from '../../src/lib/calendar.ts';
-import { certificateLinks } from '../../src/lib/content/course-extras.ts';
-import { ar } from '../../src/lib/i18n/dictionaries/ar.ts';
-import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
-import { newDocumentCode } from '../../src/lib/server/certificates.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { currentCode, makeAccount, type TestAccount } from '../support/accounts.ts';
-import { wcagViolations } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
-import { courseFromContent, decodeEntities, sessionCookie, SiteClient } from '../support/http.ts';
-import { waitForMail } from '../support/mailbox.ts';
+import { users } from '#db/schema.ts';
+import { zonedTimeToUtc } from '#lib/calendar.ts';
+import { certificateLinks } from '#lib/content/course-extras.ts';
+import { ar } from '#lib/i18n/dictionaries/ar.ts';
+import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import { newDocumentCode } from '#lib/server/certificates.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { currentCode, makeAccount, type TestAccount } from '#support/accounts.ts';
+import { wcagViolations } from '#support/axe.ts';
+import { launchChromium } from '#support/browser.ts';
+import { courseFromContent, decodeEntities, sessionCookie, SiteClient } from '#support/http.ts';
+import { waitForMail } from '#support/mailbox.ts';
 
 /**
  * Issue 11, from seat to certificate, in Arabic: accepted with joining instructions and the
@@ -46,7 +47,7 @@ function openInPersonCourse(): CourseFile {
 let browser: Browser;
 let database: OpenDatabase;
 let course: CourseFile;
-let offering: Course;
+let offering: CourseOffering;
 let participant: TestAccount;
 let staff: TestAccount;
 let staffClient: SiteClient;
@@ -147,7 +148,7 @@ describe('an Arabic participant from acceptance to a verified, then revoked, cer
 
   it('completes the course and receives the certificate mail in Arabic with its link', async () => {
     // The sample course starts in the future; its completion is recorded as if it had begun yesterday.
-    const begun: Course = { ...offering, start: new Date(Date.now() - 86_400_000) };
+    const begun: CourseOffering = { ...offering, start: new Date(Date.now() - 86_400_000) };
     const actor: Actor = { id: staff.id, role: 'staff', country: null };
     expect((await moveApplication(database.client, { actor, applicationId, to: 'attended', course: begun })).ok).toBe(true);
     certificateCode = newDocumentCode();
@@ -296,7 +297,7 @@ async function certificateOfOwn(): Promise<string> {
   const applicant: Actor = { id: someone.id, role: 'participant', country: 'KW' };
   const submitted = await submitApplication(database.client, { applicant, course: target, motivation: 'x' });
   if (!submitted.ok) throw new Error(submitted.refusal);
-  const begun: Course = { ...target, start: new Date(Date.now() - 86_400_000) };
+  const begun: CourseOffering = { ...target, start: new Date(Date.now() - 86_400_000) };
   const steps: [Actor, 'endorsed' | 'accepted' | 'attended' | 'completed'][] = [
     [{ id: focal.id, role: 'focal-point', country: 'KW' }, 'endorsed'],
     [{ id: staff.id, role: 'staff', country: null }, 'accepted'],

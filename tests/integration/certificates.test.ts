@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema.ts';
-import { courseCalendar, zonedTimeToUtc } from '../../src/lib/calendar.ts';
-import { personalData } from '../../src/lib/server/accounts.ts';
-import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
+import { users } from '#db/schema.ts';
+import { courseCalendar, zonedTimeToUtc } from '#lib/calendar.ts';
+import { personalData } from '#lib/server/accounts.ts';
+import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
 import {
   findCertificate,
   issueLetter,
@@ -12,11 +13,11 @@ import {
   normalizeCode,
   revokeCertificate,
   verifyCode,
-} from '../../src/lib/server/certificates.ts';
-import type { OutgoingEmail } from '../../src/lib/server/mailer.ts';
-import { deliverDue } from '../../src/lib/server/outbox.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { addPerson, duringApplications, duringCourse, sampleCourse } from '../support/people.ts';
+} from '#lib/server/certificates.ts';
+import type { OutgoingEmail } from '#lib/server/mailer.ts';
+import { deliverDue } from '#lib/server/outbox.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
+import { addPerson, duringApplications, duringCourse, sampleCourse } from '#support/people.ts';
 
 let database: TestDatabase;
 let staff: Actor;
@@ -29,14 +30,14 @@ beforeEach(async () => {
 });
 afterEach(() => database.cleanup());
 
-async function move(actor: Actor, applicationId: number, to: 'endorsed' | 'accepted' | 'attended' | 'completed' | 'withdrawn', course: Course, now: Date, extra: Partial<Parameters<typeof moveApplication>[1]> = {}) {
+async function move(actor: Actor, applicationId: number, to: 'endorsed' | 'accepted' | 'attended' | 'completed' | 'withdrawn', course: CourseOffering, now: Date, extra: Partial<Parameters<typeof moveApplication>[1]> = {}) {
   const moved = await moveApplication(database.client, { actor, applicationId, to, course, now, ...extra });
   if (!moved.ok) throw new Error(`${to}: ${moved.refusal}`);
   return moved.value;
 }
 
 /** A participant from Morocco, accepted into `course`. */
-async function acceptedParticipant(course: Course, language: 'en' | 'fr' | 'ar' = 'en') {
+async function acceptedParticipant(course: CourseOffering, language: 'en' | 'fr' | 'ar' = 'en') {
   const participant = await addPerson(database.db, 'participant', 'MA');
   await database.db.update(users).set({ preferredLanguage: language, fullName: 'فاطمة الزهراء بنعلي' }).where(eq(users.id, participant.id));
   const submitted = await submitApplication(database.client, { applicant: participant, course, motivation: 'x', now: duringApplications });
@@ -47,7 +48,7 @@ async function acceptedParticipant(course: Course, language: 'en' | 'fr' | 'ar' 
 }
 
 /** Completes the application with the certificate code and mail chosen beforehand, as handleMove does. */
-async function complete(course: Course, applicationId: number): Promise<string> {
+async function complete(course: CourseOffering, applicationId: number): Promise<string> {
   await move(staff, applicationId, 'attended', course, duringCourse);
   const code = newDocumentCode();
   const links = { en: `https://x.example/en/account/certificates/${code}/`, fr: `https://x.example/fr/account/certificates/${code}/`, ar: `https://x.example/ar/account/certificates/${code}/` };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Course } from '../../src/lib/content/courses.ts';
-import { courseMailExtras } from '../../src/lib/server/course-mail.ts';
+import type { CourseEntry } from '#lib/content/courses.ts';
+import { courseMailExtras } from '#lib/server/course-mail.ts';
 
 /** A course entry as the content layer gives it, for the parts the mails read. */
-function course(data: Partial<Course['data']> = {}): Course {
+function course(data: Partial<CourseEntry['data']> = {}): CourseEntry {
   return {
     id: 'sample-course',
     collection: 'courses',
@@ -19,7 +19,7 @@ function course(data: Partial<Course['data']> = {}): Course {
       joining: { en: 'Arrive at 08:30.', ar: 'الوصول الساعة 08:30.' },
       ...data,
     },
-  } as unknown as Course;
+  } as unknown as CourseEntry;
 }
 
 const page = 'https://exchange.example/';

@@ -5,12 +5,12 @@ import { locales, type Locale } from '../i18n/locales.ts';
 import { localizedPath } from '../i18n/paths.ts';
 import { pickText, type LocalizedText } from '../localized-text.ts';
 import { countryName } from '../member-states.ts';
-import type { Course } from './courses.ts';
+import type { CourseEntry } from './courses.ts';
 
 /** What an accepted participant needs before a course (issue 11): calendar file, joining instructions, letter. */
 
 /** The course as a calendar file in `locale`, with links on `origin`. */
-export function calendarFor(course: Course, locale: Locale, origin: string): string {
+export function calendarFor(course: CourseEntry, locale: Locale, origin: string): string {
   const { data } = course;
   const t = useTranslations(locale);
   const url = new URL(localizedPath(locale, `courses/${course.id}`), origin).href;
@@ -30,12 +30,12 @@ export function calendarFor(course: Course, locale: Locale, origin: string): str
 }
 
 /** Whether accepted participants of this course get a letter of acceptance (it takes place somewhere). */
-export function hasLetter(course: Course): boolean {
+export function hasLetter(course: CourseEntry): boolean {
   return course.data.mode !== 'online' && Boolean(course.data.venue);
 }
 
 /** The joining instructions, or undefined when the course has none. */
-export function joiningOf(course: Course): LocalizedText | undefined {
+export function joiningOf(course: CourseEntry): LocalizedText | undefined {
   return course.data.joining;
 }
 
@@ -44,7 +44,7 @@ export function joiningOf(course: Course): LocalizedText | undefined {
  * joining instructions and the calendar file, each in every language, since the recipient's
  * language is read from their account when the batch runs.
  */
-export function acceptanceMailValues(course: Course, origin: string): { joining?: LocalizedText; calendar: Record<Locale, string>; letter: boolean } {
+export function acceptanceMailValues(course: CourseEntry, origin: string): { joining?: LocalizedText; calendar: Record<Locale, string>; letter: boolean } {
   const calendar = Object.fromEntries(locales.map((locale) => [locale, calendarFor(course, locale, origin)])) as Record<Locale, string>;
   const joining = joiningOf(course);
   return { ...(joining ? { joining } : {}), calendar, letter: hasLetter(course) };

@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from '../application-states.ts';
 import { acceptanceMailValues, certificateLinks } from '../content/course-extras.ts';
-import type { Course } from '../content/courses.ts';
+import type { CourseEntry } from '../content/courses.ts';
 import { newDocumentCode } from './certificates.ts';
 import type { OutboxValues } from './outbox.ts';
 import { publicOrigin } from '../../http/links.ts';
@@ -21,7 +21,7 @@ export function siteOrigin(): string {
  * can be written in the same batch.
  */
 export function courseMailExtras(
-  course: Course,
+  course: CourseEntry,
   to: ApplicationStatus,
   /** The site's public address, for the links. */
   origin: string = siteOrigin(),
