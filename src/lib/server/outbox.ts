@@ -24,8 +24,10 @@ import type { OutgoingEmail } from './mailer.ts';
 /** A course title in every language, or text already in the recipient's language. */
 export type OutboxText = string | { [language in Locale]?: string | undefined };
 
-export interface OutboxValues extends Omit<EmailValues, 'name' | 'courseTitle'> {
+export interface OutboxValues extends Omit<EmailValues, 'name' | 'courseTitle' | 'link'> {
   courseTitle?: OutboxText;
+  /** A link, or one per language when the recipient's language is only known as the batch runs. */
+  link?: OutboxText;
 }
 
 /** A message to write, without its recipient. */
@@ -127,10 +129,20 @@ function toRow(row: Record<string, unknown>): OutboxRow {
 
 /** The message as it goes out, in the recipient's language. */
 export function render(row: OutboxRow): OutgoingEmail {
-  const { courseTitle, ...rest } = row.values;
-  const title = typeof courseTitle === 'object' ? (courseTitle[row.language] ?? courseTitle.en ?? Object.values(courseTitle)[0]) : courseTitle;
-  const { subject, text } = emailMessage(row.kind, row.language, { ...rest, ...(title === undefined ? {} : { courseTitle: title }), name: row.name });
+  const { courseTitle, link, ...rest } = row.values;
+  const title = inLanguage(courseTitle, row.language);
+  const href = inLanguage(link, row.language);
+  const { subject, text } = emailMessage(row.kind, row.language, {
+    ...rest,
+    ...(title === undefined ? {} : { courseTitle: title }),
+    ...(href === undefined ? {} : { link: href }),
+    name: row.name,
+  });
   return { to: row.recipient, subject, text, language: row.language, messageId: `<outbox.${row.id}.${row.createdAt.getTime()}@oic-reform-exchange>` };
+}
+
+function inLanguage(text: OutboxText | undefined, language: Locale): string | undefined {
+  return typeof text === 'object' ? (text[language] ?? text.en ?? Object.values(text)[0]) : text;
 }
 
 /**

@@ -12,6 +12,8 @@ export const emailKinds = [
   'rejected',
   'promoted',
   'nominated',
+  // Issue 11: course evaluation
+  'evaluation',
 ] as const;
 
 export type EmailKind = (typeof emailKinds)[number];
