@@ -57,7 +57,7 @@ export function summarize(responses: readonly EvaluationAnswers[]): EvaluationSu
       for (const response of responses) {
         const value = response[key];
         if (Number.isInteger(value) && value >= 1 && value <= 5) {
-          distribution[value - 1] += 1;
+          distribution[value - 1] = (distribution[value - 1] ?? 0) + 1;
           sum += value;
         }
       }
