@@ -590,7 +590,7 @@ export const ar = {
   'evaluation.csv.all': "كل الإجابات",
   'evaluation.csv.question': "السؤال",
   'evaluation.csv.recommendYes': "يوصون بالدورة",
-  'evaluation.focalPointIntro': "إجابات المشاركين من بلدك فقط.",
+  'evaluation.focalPointIntro': "إجابات المشاركين من {country} فقط.",
   'evaluation.focalPointTooFew': "أجاب أقل من 5 مشاركين من بلدك، فلا تُعرض إجاباتهم: إذ يمكن مع هذا العدد القليل نسبة الإجابة إلى شخص بعينه.",
   'evaluation.focalPointList': "تقييمات الدورات",
   'evaluation.focalPointNone': "لم يقيّم أي مشارك من بلدك دورةً بعد.",

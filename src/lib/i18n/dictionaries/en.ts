@@ -568,7 +568,7 @@ export const en = {
   'evaluation.csv.all': "All responses",
   'evaluation.csv.question': "Question",
   'evaluation.csv.recommendYes': "Would recommend",
-  'evaluation.focalPointIntro': "Answers of participants from your country only.",
+  'evaluation.focalPointIntro': "Answers of participants from {country} only.",
   'evaluation.focalPointTooFew': "Fewer than 5 participants from your country have answered, so their answers are not shown: with so few, an answer could be traced to a person.",
   'evaluation.focalPointList': "Course evaluations",
   'evaluation.focalPointNone': "No participant from your country has evaluated a course yet.",

@@ -572,7 +572,7 @@ export const fr = {
   'evaluation.csv.all': "Ensemble des réponses",
   'evaluation.csv.question': "Question",
   'evaluation.csv.recommendYes': "Recommanderaient",
-  'evaluation.focalPointIntro': "Réponses des seuls participants de votre pays.",
+  'evaluation.focalPointIntro': "Réponses des seuls participants de ce pays : {country}.",
   'evaluation.focalPointTooFew': "Moins de 5 participants de votre pays ont répondu ; leurs réponses ne sont donc pas présentées, car elles pourraient être rattachées à une personne.",
   'evaluation.focalPointList': "Évaluations des formations",
   'evaluation.focalPointNone': "Aucun participant de votre pays n’a encore évalué de formation.",
