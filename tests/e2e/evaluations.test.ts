@@ -81,7 +81,9 @@ describe('an Arabic participant who attended evaluates the course', () => {
     // Nothing chosen: 422, an error summary naming each rating, in Arabic.
     await page.getByRole('button', { name: 'إرسال التقييم' }).click();
     await page.waitForLoadState();
-    await expect.poll(() => page.locator('body').textContent()).toContain('اختر تقييمًا من 1 إلى 5 للمدرّبين.');
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('اختر تقييمًا من 1 إلى 5 للمدرّبين.');
+    expect(await page.locator('.error-summary a').count()).toBe(6);
+    expect(await wcagViolations(page)).toEqual([]);
 
     for (const [question, answer] of [
       ['ما مدى صلة الدورة بعملك؟', '5 – ممتاز'],
@@ -226,5 +228,8 @@ describe('staff read the evaluation; groups under 5 stay hidden', () => {
     expect(few.text).toContain('Fewer than 5 participants from your country have answered');
     expect(few.text).not.toContain('A single voice');
     expect(few.text).not.toContain('<figure');
+    // Their list names the course by attendance, whether or not anyone answered.
+    const list = await new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id: sn.id, role: 'focal-point' })).cookie }).get('/en/focal-point/evaluations/');
+    expect(list.text).toContain(`/en/focal-point/evaluations/${course.slug}/`);
   });
 });

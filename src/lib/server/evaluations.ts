@@ -165,13 +165,17 @@ export async function countryEvaluation(client: Client, courseSlug: string, coun
   return responses.length >= minimumGroup ? evaluationReport(responses, invited) : null;
 }
 
-/** The courses with at least one response from `country`'s participants (for a focal point's list). */
-export async function coursesEvaluatedFrom(client: Client, country: string): Promise<{ courseSlug: string; responses: number }[]> {
+/**
+ * The courses `country`'s participants attended, for a focal point's list of evaluations. Chosen
+ * by attendance, which the focal point already sees, not by responses: a list of courses "with
+ * an answer" would tell them that someone answered while there are still fewer than 5.
+ */
+export async function coursesAttendedFrom(client: Client, country: string): Promise<string[]> {
   const found = await client.execute({
-    sql: 'select course_slug, count(*) as responses from evaluations where country = ? group by course_slug order by course_slug',
+    sql: `select distinct course_slug from applications where country = ? and status in (${evaluating}) order by course_slug`,
     args: [country],
   });
-  return found.rows.map((row) => ({ courseSlug: String(row.course_slug), responses: Number(row.responses) }));
+  return found.rows.map((row) => String(row.course_slug));
 }
 
 /**

@@ -593,5 +593,5 @@ export const ar = {
   'evaluation.focalPointIntro': "إجابات المشاركين من {country} فقط.",
   'evaluation.focalPointTooFew': "أجاب أقل من 5 مشاركين من بلدك، فلا تُعرض إجاباتهم: إذ يمكن مع هذا العدد القليل نسبة الإجابة إلى شخص بعينه.",
   'evaluation.focalPointList': "تقييمات الدورات",
-  'evaluation.focalPointNone': "لم يقيّم أي مشارك من بلدك دورةً بعد.",
+  'evaluation.focalPointNone': "لم يحضر أي مشارك من بلدك دورةً بعد.",
 } as const satisfies Record<MessageKey, Message>;

@@ -571,7 +571,7 @@ export const en = {
   'evaluation.focalPointIntro': "Answers of participants from {country} only.",
   'evaluation.focalPointTooFew': "Fewer than 5 participants from your country have answered, so their answers are not shown: with so few, an answer could be traced to a person.",
   'evaluation.focalPointList': "Course evaluations",
-  'evaluation.focalPointNone': "No participant from your country has evaluated a course yet.",
+  'evaluation.focalPointNone': "No participant from your country has attended a course yet.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -575,5 +575,5 @@ export const fr = {
   'evaluation.focalPointIntro': "Réponses des seuls participants de ce pays : {country}.",
   'evaluation.focalPointTooFew': "Moins de 5 participants de votre pays ont répondu ; leurs réponses ne sont donc pas présentées, car elles pourraient être rattachées à une personne.",
   'evaluation.focalPointList': "Évaluations des formations",
-  'evaluation.focalPointNone': "Aucun participant de votre pays n’a encore évalué de formation.",
+  'evaluation.focalPointNone': "Aucun participant de votre pays n’a encore suivi de formation.",
 } as const satisfies Record<MessageKey, Message>;
