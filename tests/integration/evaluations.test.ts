@@ -5,6 +5,7 @@ import { otherGroup } from '../../src/lib/evaluation-summary.ts';
 import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
 import {
   countryEvaluation,
+  coursesAttendedFrom,
   courseEvaluation,
   evaluationClosesAt,
   evaluationMail,
@@ -190,6 +191,10 @@ describe('what staff and focal points see', () => {
     expect(az?.byCountry).toEqual([]);
     expect(await countryEvaluation(database.client, course.slug, 'SN')).toBeNull();
     expect(await countryEvaluation(database.client, course.slug, 'TR')).toBeNull();
+    // The list shows courses by attendance: SN's is there though its answers are not shown, TR's is not.
+    await participant(sampleCourse(), 'SN', 'accepted');
+    expect(await coursesAttendedFrom(database.client, 'SN')).toEqual([course.slug]);
+    expect(await coursesAttendedFrom(database.client, 'TR')).toEqual([]);
   });
 
   it('a profile changed later does not move an answer to another group', async () => {
