@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { otherGroup } from '../../src/lib/evaluation-summary.ts';
+import { deleteAccount, personalData } from '../../src/lib/server/accounts.ts';
 import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
 import {
   countryEvaluation,
@@ -113,6 +114,22 @@ describe('a participant evaluates a course they attended', () => {
       refusal: 'evaluation-closed',
     });
     expect((await evaluationStanding(database.client, person.id, course.slug))?.evaluation?.overall).toBe(4);
+  });
+});
+
+describe('an evaluation and the participant’s own data', () => {
+  it('is in their data export, and deleting the account keeps the ratings but not the written answers', async () => {
+    const course = sampleCourse();
+    const { person } = await participant(course, 'AZ', 'attended');
+    await saveEvaluation(database.client, { userId: person.id, course, answers: { ...answers, suggestions: 'Ask Mr Aliyev.' }, now: afterCourse });
+    const exported = (await personalData(database.db, person.id)) as { evaluations: { overall: number; suggestions: string }[] };
+    expect(exported.evaluations).toMatchObject([{ overall: 4, suggestions: 'Ask Mr Aliyev.' }]);
+    await deleteAccount(database.db, person.id);
+    const rows = await database.client.execute('select overall, apply_at_work, suggestions from evaluations');
+    expect(rows.rows.map((row) => ({ ...row }))).toEqual([{ overall: 4, apply_at_work: '', suggestions: '' }]);
+    const report = await courseEvaluation(database.client, course.slug);
+    expect(report.overall.responses).toBe(1);
+    expect(report.suggestions).toEqual([]);
   });
 });
 
