@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { HtmlValidate, type ConfigData } from 'html-validate';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -57,6 +58,16 @@ async function answered(country: string, gender: Gender, overall: number, sugges
     answers: { relevance: 4, content: 4, trainers: 5, organisation: 3, overall, recommend: overall >= 3, applyAtWork: '', suggestions },
   });
   if (!saved.ok) throw new Error(saved.refusal);
+}
+
+const validator = new HtmlValidate(JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData);
+
+/** html-validate's findings for the page at `path`, fetched with `cookie`. */
+async function htmlProblems(path: string, cookie: string): Promise<string[]> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+  expect(response.status, path).toBe(200);
+  const report = await validator.validateString(await response.text(), path);
+  return report.results.flatMap((result) => result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
 }
 
 async function signedIn(role: 'participant' | 'focal-point' | 'staff', id: string, width: number): Promise<BrowserContext> {
@@ -188,6 +199,15 @@ describe('staff read the evaluation; groups under 5 stay hidden', () => {
     expect(csv).toContain('"Azerbaijan"');
     expect(csv).not.toContain('Senegal');
     expect(csv).not.toContain('A single voice');
+  });
+
+  it('is valid HTML with its charts, in English and Arabic, as is the form', async () => {
+    const staff = (await sessionCookie(database.db, { id: staffId, role: 'staff' })).cookie;
+    const attendee = (await sessionCookie(database.db, { id: (await participant('KW', 'attended')).id, role: 'participant' })).cookie;
+    for (const lang of ['en', 'ar']) {
+      expect(await htmlProblems(`/${lang}/staff/courses/${course.slug}/evaluation/`, staff)).toEqual([]);
+      expect(await htmlProblems(`/${lang}/account/evaluations/${course.slug}/`, attendee)).toEqual([]);
+    }
   });
 
   it('draws the bars from the right in Arabic', async () => {
