@@ -16,6 +16,11 @@ export const evaluatingStatuses = ['attended', 'completed'] as const satisfies r
 
 export const editableDays = 30;
 
+/** Whether an application in `status` lets its applicant evaluate the course. */
+export function mayEvaluate(status: ApplicationStatus): boolean {
+  return (evaluatingStatuses as readonly ApplicationStatus[]).includes(status);
+}
+
 const dayMs = 24 * 60 * 60 * 1000;
 const evaluating = evaluatingStatuses.map((status) => `'${status}'`).join(', ');
 
