@@ -38,6 +38,28 @@ export function canMove(from: ApplicationStatus, to: ApplicationStatus, mover: M
   return moves[from][to]?.includes(mover) ?? false;
 }
 
+/**
+ * Where staff can send applications, in the order of `applicationStatuses`: every status the
+ * state machine lets staff reach from somewhere (the staff page's bulk moves).
+ */
+export const staffDestinations: readonly ApplicationStatus[] = applicationStatuses.filter((to) =>
+  applicationStatuses.some((from) => canMove(from, to, 'staff')),
+);
+
+/** Statuses in which a focal point (or staff) sets where a candidate stands in the country's order. */
+export const rankableStatuses = ['endorsed', 'waitlisted'] as const satisfies readonly ApplicationStatus[];
+
+/** Statuses in which a focal point may put someone else in a nominee's place (same application, same seat). */
+export const substitutableStatuses = ['endorsed', 'waitlisted', 'accepted'] as const satisfies readonly ApplicationStatus[];
+
+export function canRank(status: ApplicationStatus): boolean {
+  return (rankableStatuses as readonly ApplicationStatus[]).includes(status);
+}
+
+export function canSubstitute(status: ApplicationStatus): boolean {
+  return (substitutableStatuses as readonly ApplicationStatus[]).includes(status);
+}
+
 /** The moves open to `mover` from `from`, for showing only the buttons that can work. */
 export function movesFrom(from: ApplicationStatus, mover: Mover): ApplicationStatus[] {
   return applicationStatuses.filter((to) => canMove(from, to, mover));

@@ -127,6 +127,57 @@ export const newColleagueInput = z
   })
   .refine((input) => input.role === 'staff' || input.country !== '', { message: 'people.countryNeeded', path: ['country'] });
 
+// ——— Applications: the focal-point and staff pages (issue 14) ———
+
+/** A move of many applications at once: the same destination and reason for each. */
+export const bulkMoveInput = moveInput.omit({ applicationId: true }).extend({
+  /** `yes` once staff confirmed a move that ends applications, on its own page. */
+  confirmed: z.string().optional(),
+});
+
+/**
+ * The ids ticked on the staff roster (the repeated `applicationIds` field, read with
+ * `FormData.getAll`): whatever is not a positive whole number is left out; at least one must remain.
+ */
+export const applicationIds = z
+  .array(z.unknown())
+  .transform((ids) => ids.map(Number).filter((id) => Number.isInteger(id) && id > 0))
+  .pipe(z.array(z.number()).min(1, 'form.invalid'));
+
+/** The object a form posted, as a record whose fields can be read (anything else reads as empty). */
+const asRecord = (values: unknown): Record<string, unknown> => (typeof values === 'object' && values !== null ? (values as Record<string, unknown>) : {});
+
+/**
+ * The staff course page posts one move (`applicationId`) or, from its roster's check boxes, a
+ * move of many (`applicationIds`); a bulk post reads no `applicationId`.
+ */
+export const staffMoveInput = z.preprocess(
+  (values) => ({ ...asRecord(values), kind: 'applicationIds' in asRecord(values) ? 'bulk' : 'one' }),
+  z.discriminatedUnion('kind', [moveInput.extend({ kind: z.literal('one') }), bulkMoveInput.extend({ kind: z.literal('bulk') })]),
+);
+
+export const focalPointActions = ['move', 'rank', 'nominate', 'substitute'] as const;
+
+/**
+ * The focal-point page's forms, told apart by their `action` field; a missing or unknown action
+ * (even one named after an Object.prototype member) is a move.
+ */
+export const focalPointInput = z.preprocess(
+  (values) => {
+    const action = asRecord(values).action;
+    return { ...asRecord(values), action: (focalPointActions as readonly unknown[]).includes(action) ? action : 'move' };
+  },
+  z.discriminatedUnion('action', [
+    moveInput.extend({ action: z.literal('move') }),
+    rankInput.extend({ action: z.literal('rank') }),
+    nominateInput.extend({ action: z.literal('nominate') }),
+    substituteInput.extend({ action: z.literal('substitute') }),
+  ]),
+);
+
+/** The staff outbox page's "send again": which message. */
+export const resendInput = z.object({ id: z.coerce.number({ error: 'form.invalid' }).int('form.invalid').positive('form.invalid') });
+
 // Issue 11: course evaluation
 /** A rating from 1 to 5, posted by a radio group; none chosen reads as required. */
 const rating = z.enum(['1', '2', '3', '4', '5'], { error: 'form.required' }).transform(Number);
