@@ -178,8 +178,11 @@ describe('staff read the evaluation; groups under 5 stay hidden', () => {
   it('shows the response rate, five SVG rating charts, and breakdowns with no group under 5', async () => {
     const context = await signedIn('staff', staffId, 1280);
     const page = await context.newPage();
-    const opened = await page.goto(`${baseUrl}/en/staff/courses/${course.slug}/evaluation/`);
-    expect(opened?.status()).toBe(200);
+    // From the course's roster page, as staff would go.
+    await page.goto(`${baseUrl}/en/staff/courses/${course.slug}/`);
+    await page.getByRole('link', { name: 'Course evaluation' }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe(`/en/staff/courses/${course.slug}/evaluation/`);
     expect(await page.locator('figure.rating-chart').count()).toBe(5);
     expect(await page.locator('figure.rating-chart svg rect.rating-chart__fill').count()).toBe(25);
     const text = (await page.locator('main').textContent()) ?? '';
@@ -240,6 +243,8 @@ describe('staff read the evaluation; groups under 5 stay hidden', () => {
     const sn = await makeAccount(database.db, { role: 'focal-point', country: 'SN' });
     const get = async (id: string) =>
       new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id, role: 'focal-point' })).cookie }).get(`/en/focal-point/evaluations/${course.slug}/`);
+    const home = await new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id: az.id, role: 'focal-point' })).cookie }).get('/en/focal-point/');
+    expect(home.text).toContain('href="/en/focal-point/evaluations/"');
     const own = await get(az.id);
     expect(own.status).toBe(200);
     expect(own.text).toContain('6 responses from 6 participants who attended');

@@ -168,6 +168,10 @@ describe('the move to attended writes the evaluation mail in the same batch', ()
     expect(message.text).toContain(`https://example.org/ar/account/evaluations/${course.slug}/`);
     expect(message.text).not.toContain('/en/');
   });
+
+  it('without the site’s address, points to “My applications” instead of a link', () => {
+    expect(evaluationMail(undefined, 'a-course', 'A course')).toEqual({ kind: 'evaluation', values: { courseTitle: 'A course' } });
+  });
 });
 
 describe('what staff and focal points see', () => {

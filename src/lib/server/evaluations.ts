@@ -188,7 +188,9 @@ export async function coursesAttendedFrom(client: Client, country: string): Prom
  * parameter on the move to attended: the link in each language, since the recipient's is read
  * from the database as the batch runs.
  */
-export function evaluationMail(origin: string, courseSlug: string, courseTitle: OutboxText): OutboxMessage {
+export function evaluationMail(origin: string | undefined, courseSlug: string, courseTitle: OutboxText): OutboxMessage {
+  // Without the site's address the mail points to "My applications" instead of a link.
+  if (!origin) return { kind: 'evaluation', values: { courseTitle } };
   const link = Object.fromEntries(locales.map((locale: Locale) => [locale, new URL(evaluationPath(locale, courseSlug), origin).href]));
   return { kind: 'evaluation', values: { courseTitle, link } };
 }
