@@ -2,18 +2,9 @@
  * The application state machine: where an application can stand, who may move it where.
  * This is the one place these rules live; the database module and the pages ask it.
  */
-export const applicationStatuses = [
-  'submitted',
-  'endorsed',
-  'declined',
-  'accepted',
-  'waitlisted',
-  'rejected',
-  'withdrawn',
-  'attended',
-  'completed',
-] as const;
-export type ApplicationStatus = (typeof applicationStatuses)[number];
+import { applicationStatuses, type ApplicationStatus } from './vocabulary.ts';
+
+export { applicationStatuses, type ApplicationStatus };
 
 /** Who moves an application: its applicant, their country's focal point, staff, or the system itself. */
 export type Mover = 'applicant' | 'focal-point' | 'staff' | 'system';

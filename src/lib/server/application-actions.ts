@@ -1,13 +1,10 @@
 import type { ApplicationStatus } from '../application-states.ts';
 import { courseBySlug, offeringOf } from '../content/courses.ts';
 import type { EmailKind } from '../i18n/mail/index.ts';
-import { readForm } from '../forms.ts';
-import type { MessageKey } from '../i18n/index.ts';
 import { actorOf } from './access.ts';
 import { findApplication, moveApplication, type Moved, type Result } from './applications.ts';
 import { database } from './db.ts';
 import { evaluationMail } from './evaluations.ts';
-import { moveInput } from './inputs.ts';
 import type { User } from './sessions.ts';
 
 /**
@@ -68,21 +65,4 @@ export async function moveEachAs(
     if ((await moveAs(user, { applicationId, to, reason, origin })).ok) moved += 1;
   }
   return { moved, refused: applicationIds.length - moved };
-}
-
-/**
- * @deprecated The account pages' former way (a posted move read and answered here, the status
- * set on `page`). Kept only until `account/index.astro` and `account/confirm.astro` post through
- * `handleForm` with `moveInput` and `moveAs`, as the focal-point and staff pages do.
- */
-export async function handleMove(page: { response: { status: number } }, user: User, form: FormData): Promise<{ notice: MessageKey; ok: boolean }> {
-  const result = readForm(form, moveInput);
-  if (!result.ok) {
-    page.response.status = 422;
-    return { notice: result.errors.reason ?? 'form.invalid', ok: false };
-  }
-  const moved = await moveAs(user, result.data);
-  if (moved.ok) return { notice: 'account.saved', ok: true };
-  page.response.status = moved.refusal === 'not-found' ? 404 : 409;
-  return { notice: `refusal.${moved.refusal}`, ok: false };
 }

@@ -14,7 +14,8 @@ import {
   type ApplicationStatus,
   type Mover,
 } from '../application-states.ts';
-import { applicationWindow, isEligible, type Offering } from '../courses.ts';
+import { applicationWindow, isEligible, type CourseOffering as Course } from '../courses.ts';
+import type { Role } from '../vocabulary.ts';
 import { randomSecret } from './crypto.ts';
 import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './outbox.ts';
 
@@ -60,14 +61,12 @@ function fromRow<T extends SQLiteTable>(table: T, row: Row): T['$inferSelect'] {
 
 export interface Actor {
   id: string;
-  role: 'participant' | 'focal-point' | 'staff';
+  role: Role;
   /** A participant's own country; the one country a focal point acts for. */
   country: string | null;
 }
 
-export interface Course extends Offering {
-  slug: string;
-}
+export type { Course };
 
 export type ApplicationRecord = typeof applications.$inferSelect;
 

@@ -5,6 +5,7 @@ import { emailField, lineField, optionalTextField, textField } from '../forms.ts
 import { locales } from '../i18n/locales.ts';
 import { memberStates } from '../member-states.ts';
 import { looksLikeLink } from '../names.ts';
+import { genders } from '../vocabulary.ts';
 import { passwordProblem } from './passwords.ts';
 
 /** What each form of the account area accepts. Messages are dictionary keys (see forms.ts). */
@@ -31,7 +32,7 @@ export const profileInput = z.object({
   country: z.enum(memberStates, { error: 'form.country' }),
   institution: lineField(200),
   position: lineField(120),
-  gender: z.enum(['female', 'male', 'prefer-not-to-say'], { error: 'form.invalid' }),
+  gender: z.enum(genders, { error: 'form.invalid' }),
   preferredLanguage: z.enum(locales, { error: 'form.invalid' }),
 });
 
