@@ -3,14 +3,14 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { users } from '../../db/schema.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { saveEvaluation } from '../../src/lib/server/evaluations.ts';
-import { createSession } from '../../src/lib/server/sessions.ts';
-import { makeAccount } from '../support/accounts.ts';
-import { wcagViolations } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
-import { courseFromContent, SiteClient, sessionCookie } from '../support/http.ts';
+import { users } from '#db/schema.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { saveEvaluation } from '#lib/server/evaluations.ts';
+import { createSession } from '#lib/server/sessions.ts';
+import { makeAccount } from '#support/accounts.ts';
+import { wcagViolations } from '#support/axe.ts';
+import { launchChromium } from '#support/browser.ts';
+import { courseFromContent, SiteClient, sessionCookie } from '#support/http.ts';
 
 /**
  * Course evaluation (issue 11) in Chromium on the built site: an Arabic participant who attended

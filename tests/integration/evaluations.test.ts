@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema.ts';
+import { users } from '#db/schema.ts';
 import { eq } from 'drizzle-orm';
-import { otherGroup } from '../../src/lib/evaluation-summary.ts';
-import { deleteAccount, personalData } from '../../src/lib/server/accounts.ts';
-import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
+import { otherGroup } from '#lib/evaluation-summary.ts';
+import { deleteAccount, personalData } from '#lib/server/accounts.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
 import {
   countryEvaluation,
   coursesAttendedFrom,
@@ -12,11 +13,11 @@ import {
   evaluationMail,
   evaluationStanding,
   saveEvaluation,
-} from '../../src/lib/server/evaluations.ts';
-import { evaluationInput } from '../../src/lib/server/inputs.ts';
-import { render, type OutboxRow } from '../../src/lib/server/outbox.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { addPerson, duringApplications, duringCourse, sampleCourse } from '../support/people.ts';
+} from '#lib/server/evaluations.ts';
+import { evaluationInput } from '#lib/server/inputs.ts';
+import { render, type OutboxRow } from '#lib/server/outbox.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
+import { addPerson, duringApplications, duringCourse, sampleCourse } from '#support/people.ts';
 
 let database: TestDatabase;
 let staff: Actor;
@@ -40,7 +41,7 @@ const answers = {
 const afterCourse = new Date('2027-03-10T00:00:00Z');
 
 /** A participant of `country` whose application to `course` stands at `status`. */
-async function participant(course: Course, country: string, status: string, gender: 'female' | 'male' | 'prefer-not-to-say' = 'female') {
+async function participant(course: CourseOffering, country: string, status: string, gender: 'female' | 'male' | 'prefer-not-to-say' = 'female') {
   const person = await addPerson(database.db, 'participant', country);
   await database.db.update(users).set({ gender }).where(eq(users.id, person.id));
   const submitted = await submitApplication(database.client, { applicant: person, course, motivation: 'Service centres.', now: duringApplications });
@@ -49,7 +50,7 @@ async function participant(course: Course, country: string, status: string, gend
   return { person, applicationId: submitted.value.id };
 }
 
-async function answered(course: Course, country: string, gender: 'female' | 'male' | 'prefer-not-to-say' = 'female', overall = 4) {
+async function answered(course: CourseOffering, country: string, gender: 'female' | 'male' | 'prefer-not-to-say' = 'female', overall = 4) {
   const { person } = await participant(course, country, 'attended', gender);
   const saved = await saveEvaluation(database.client, { userId: person.id, course, answers: { ...answers, overall }, now: afterCourse });
   expect(saved.ok).toBe(true);

@@ -10,7 +10,7 @@ import {
   summarize,
   summarizeBy,
   type EvaluationResponse,
-} from '../../src/lib/evaluation-summary.ts';
+} from '#lib/evaluation-summary.ts';
 
 function response(overrides: Partial<EvaluationResponse> = {}): EvaluationResponse {
   return {

@@ -26,7 +26,7 @@ const evaluating = evaluatingStatuses.map((status) => `'${status}'`).join(', ');
 
 /**
  * The first moment the answers can no longer change: `editableDays` after the end of the course's
- * last day (course dates are calendar days in UTC, as in src/lib/courses.ts).
+ * last day (course dates are calendar days in UTC, as in src/lib/course-rules.ts).
  */
 export function evaluationClosesAt(end: Date): Date {
   return new Date(end.getTime() + dayMs + editableDays * dayMs);

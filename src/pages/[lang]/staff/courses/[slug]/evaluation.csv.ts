@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import { courseBySlug } from '../../../../../lib/content/courses.ts';
-import { toCsv } from '../../../../../lib/csv.ts';
-import { otherGroup, ratingKeys, type EvaluationSummary } from '../../../../../lib/evaluation-summary.ts';
-import { isLocale, useTranslations, type MessageKey } from '../../../../../lib/i18n/index.ts';
-import { countryName } from '../../../../../lib/member-states.ts';
-import { admit } from '../../../../../http/access.ts';
-import { database } from '../../../../../lib/server/db.ts';
-import { courseEvaluation } from '../../../../../lib/server/evaluations.ts';
+import { courseBySlug } from '#lib/content/courses.ts';
+import { toCsv } from '#lib/csv.ts';
+import { otherGroup, ratingKeys, type EvaluationSummary } from '#lib/evaluation-summary.ts';
+import { isLocale, useTranslations, type MessageKey } from '#lib/i18n/index.ts';
+import { countryName } from '#lib/member-states.ts';
+import { admit } from '#http/access.ts';
+import { database } from '#lib/server/site-database.ts';
+import { courseEvaluation } from '#lib/server/evaluations.ts';
 
 export const prerender = false;
 
