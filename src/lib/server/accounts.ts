@@ -1,5 +1,5 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { applications, sessions, users } from '#db/schema.ts';
+import { applications, evaluations, sessions, users } from '#db/schema.ts';
 import { documentsForExport } from './certificates.ts';
 import type { Database } from './database.ts';
 import { afterAnswer } from './background.ts';
@@ -246,15 +246,30 @@ export async function personalData(db: Database, userId: string): Promise<Record
     .from(sessions)
     .where(eq(sessions.userId, userId));
   const { certificates, letters } = await documentsForExport(db.$client, userId);
-  return { exportedAt: new Date().toISOString(), profile, applications: theirApplications, sessions: theirSessions, certificates, letters };
+  const ids = theirApplications.map((application) => application.id);
+  const theirEvaluations = ids.length === 0 ? [] : await db.select().from(evaluations).where(inArray(evaluations.applicationId, ids));
+  return {
+    exportedAt: new Date().toISOString(),
+    profile,
+    applications: theirApplications,
+    evaluations: theirEvaluations,
+    sessions: theirSessions,
+    certificates,
+    letters,
+  };
 }
 
 /**
  * Deletes a person: their account, sessions and tokens go; their applications stay without
- * them, so course counts and country figures do not change.
+ * them, so course counts and country figures do not change; so do their evaluations' ratings,
+ * without the written answers.
  */
 export async function deleteAccount(db: Database, userId: string): Promise<void> {
   await db.batch([
+    db
+      .update(evaluations)
+      .set({ applyAtWork: '', suggestions: '' })
+      .where(inArray(evaluations.applicationId, db.select({ id: applications.id }).from(applications).where(eq(applications.userId, userId)))),
     db.update(applications).set({ userId: null, motivation: '' }).where(eq(applications.userId, userId)),
     db.delete(users).where(eq(users.id, userId)),
   ]);

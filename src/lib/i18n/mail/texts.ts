@@ -14,6 +14,8 @@ export const emailKinds = [
   'nominated',
   // Issue 11: certificates
   'completed',
+  // Issue 11: course evaluation
+  'evaluation',
 ] as const;
 
 export type EmailKind = (typeof emailKinds)[number];
