@@ -193,21 +193,21 @@ export function contentFromInput(input: PracticeInput): { content: PracticeConte
     if (source.title || source.url || source.date) sources.push(source);
   }
   return {
-    country: input.country,
-    language: input.language,
+    country: value('country'),
+    language: value('language') as Locale,
     content: {
-      title: input.title,
-      institution: input.institution,
+      title: value('title'),
+      institution: value('institution'),
       themes: themes.filter((theme) => field[`theme-${theme}`] !== undefined),
-      yearFrom: input.yearFrom ? Number(input.yearFrom) : null,
-      yearTo: input.yearTo ? Number(input.yearTo) : null,
-      summary: input.summary,
+      yearFrom: value('yearFrom') ? Number(value('yearFrom')) : null,
+      yearTo: value('yearTo') ? Number(value('yearTo')) : null,
+      summary: value('summary'),
       sections: Object.fromEntries(sectionNames.map((name) => [name, value(name)])) as Record<SectionName, string>,
       figures,
       sources,
-      licence: input.licence !== undefined,
-      authorised: input.authorised !== undefined,
-      showName: input.showName === 'yes',
+      licence: field.licence !== undefined,
+      authorised: field.authorised !== undefined,
+      showName: field.showName === 'yes',
     },
   };
 }
