@@ -304,3 +304,17 @@ export function practiceSlug(title: string, id: number): string {
     .replace(/-+$/, '');
   return latin ? `${latin}-${id}` : `practice-${id}`;
 }
+
+/** A confirmation page's form: one hidden field, so a stray POST without it is refused. */
+export const practiceWithdrawInput = z.object({ confirm: z.literal('yes', { error: 'form.invalid' }) });
+
+/** A move by staff or a focal point: the target state and, where the proposer reads one, a reason. */
+export const practiceMoveInput = z.object({
+  to: z.enum(['endorsed', 'returned', 'in-review', 'changes-requested', 'accepted', 'declined'], { error: 'form.invalid' }),
+  reason: text(2000),
+});
+
+/** A comment of staff or a focal point. */
+export const practiceCommentInput = z.object({
+  body: text(2000).refine((value) => value.length > 0, 'form.required'),
+});
