@@ -56,7 +56,8 @@ function rehypeLinks() {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       if (child.tagName === 'a') {
-        if (typeof child.properties.href === 'string') child.properties.rel = ['nofollow', 'ugc', 'noopener', 'noreferrer'];
+        // rehype-sanitize lets relative addresses through ("/x", "//host"); only absolute http(s) stay.
+        if (typeof child.properties.href === 'string' && /^https?:\/\/[^/]/i.test(child.properties.href)) child.properties.rel = ['nofollow', 'ugc', 'noopener', 'noreferrer'];
         else {
           child.tagName = 'span';
           child.properties = {};

@@ -1,4 +1,11 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { caseStudySchema } from '../../src/lib/content/schemas.ts';
 import { emptyContent, type PracticeContent } from '../../src/lib/practice-content.ts';
 import { canMovePractice, practiceStatuses, type PracticeMover } from '../../src/lib/practice-states.ts';
 import type { Actor } from '../../src/lib/server/applications.ts';
@@ -224,5 +231,56 @@ describe('who may see and move a practice', () => {
     expect((await findPublished(database.client, slug))?.proposerName).toMatch(/^Person/);
     await database.client.execute({ sql: 'delete from users where id = ?', args: [proposer.id] });
     expect(await findPublished(database.client, slug)).toMatchObject({ userId: null, proposerName: null });
+  });
+});
+
+describe('npm run practices:export', () => {
+  const run = promisify(execFile);
+  const root = new URL('../..', import.meta.url).pathname;
+
+  it('writes an accepted practice as a draft case study whose frontmatter the schema accepts, with hostile text left inert', async () => {
+    const proposer = await addPerson(database.db, 'participant', 'MA');
+    const hostile = {
+      ...complete('Guichet unique <script>alert(1)</script> {process.exit()}'),
+      figures: [{ value: '1,2 million', label: 'dossiers "traités" {x}', asOf: '2024-06', source: 'https://example.org/stats' }],
+      sections: {
+        context: 'import fs from "node:fs"\nexport const x = 1',
+        done: '[click](javascript:alert(1)) and <img src=x onerror=alert(1)>',
+        results: '{globalThis.pwned = 1}',
+        lessons: '[ok](https://example.org/lesson)',
+        adapting: '[ref]: javascript:alert(2)',
+      },
+    };
+    const created = await createPractice(database.client, { actor: proposer, country: 'MA', language: 'fr', content: hostile });
+    if (!created.ok) throw new Error(created.refusal);
+    const id = created.value.id;
+    await move(proposer, id, 'submitted');
+    await move(maFocalPoint, id, 'endorsed');
+    const accepted = await move(staff, id, 'accepted');
+    const slug = accepted.ok ? accepted.value.slug! : '';
+    const contentDir = mkdtempSync(join(tmpdir(), 'oic-content-'));
+    try {
+      const env = { ...process.env, DATABASE_URL: database.url, CONTENT_DIR: contentDir };
+      const script = (args: string[]) => run(process.execPath, [join(root, 'scripts', 'practices-export.ts'), ...args], { cwd: root, env });
+      await script([String(id)]);
+      const written = readFileSync(join(contentDir, 'case-studies', slug, 'fr.mdx'), 'utf8');
+      const [, yaml = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(written) ?? [];
+      const parsed = caseStudySchema.safeParse(parseYaml(yaml));
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      expect(body).toContain('<KeyFigure value={"1,2 million"}');
+      expect(body).toContain('## Contexte');
+      // Nothing of the contributor's is a tag, an expression, an ESM statement or a javascript: link.
+      const bodyText = body.replace(/^<KeyFigure [^\n]*\/>$/gm, '').replace(/^\{\/\*.*\*\/\}$/gm, '');
+      expect(bodyText).not.toMatch(/(^|[^\\])[<{]/);
+      expect(bodyText).not.toMatch(/^\s*(import|export)\b/m);
+      expect(bodyText).not.toMatch(/(^|[^\\])\]\(javascript:/);
+      expect(bodyText).toContain('[ok](https://example.org/lesson)');
+      // Refuses to overwrite, and to export what is not accepted.
+      await expect(script([String(id)])).rejects.toMatchObject({ code: 2 });
+      const other = await draft(proposer);
+      await expect(script([String(other.id)])).rejects.toMatchObject({ code: 2 });
+    } finally {
+      rmSync(contentDir, { recursive: true, force: true });
+    }
   });
 });
