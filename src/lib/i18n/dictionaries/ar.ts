@@ -661,5 +661,6 @@ export const ar = {
   'practice.language.fr': "الفرنسية",
   'practice.language.ar': "العربية",
   'practice.rss': "موجز RSS للممارسات المقدَّمة",
+  'practice.decide': "تسجيل القرار",
   'practice.type': "ممارسة مقدَّمة",
 } as const satisfies Record<MessageKey, Message>;

@@ -639,6 +639,7 @@ export const en = {
   'practice.language.fr': "French",
   'practice.language.ar': "Arabic",
   'practice.rss': "RSS feed of contributed practices",
+  'practice.decide': "Record the decision",
   'practice.type': "Contributed practice",
 } as const;
 

@@ -643,5 +643,6 @@ export const fr = {
   'practice.language.fr': "français",
   'practice.language.ar': "arabe",
   'practice.rss': "Flux RSS des pratiques proposées",
+  'practice.decide': "Enregistrer la décision",
   'practice.type': "Pratique proposée",
 } as const satisfies Record<MessageKey, Message>;
