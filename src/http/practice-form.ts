@@ -28,6 +28,8 @@ export async function proposalForm(page: PracticePage, user: User, practice: Pra
     page,
     practiceInput,
     async (data) => {
+      // Signing in already requires a confirmed address; a proposal says so again, as the issue asks.
+      if (!user.emailVerified) return refuse(403, 'account.unverified');
       const { client } = await database();
       const actor = actorOf(user);
       const { content, country, language } = contentFromInput(data);
