@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseStudySchema } from '../../src/lib/content/schemas.ts';
+import { deleteAccount, personalData } from '../../src/lib/server/accounts.ts';
 import { emptyContent, type PracticeContent } from '../../src/lib/practice-content.ts';
 import { canMovePractice, practiceStatuses, type PracticeMover } from '../../src/lib/practice-states.ts';
 import type { Actor } from '../../src/lib/server/applications.ts';
@@ -220,7 +221,7 @@ describe('who may see and move a practice', () => {
     expect(await staffPractices(database.client, { language: 'fr' })).toEqual([]);
   });
 
-  it('keeps a published practice when its proposer deletes their account, without their name', async () => {
+  it('exports an account’s proposals and comments, and on deletion keeps its published practice without the name, drops drafts and withdraws the rest', async () => {
     const proposer = await addPerson(database.db, 'participant', 'MA');
     const practice = await draft(proposer);
     await updatePractice(database.client, { actor: proposer, id: practice.id, country: 'MA', language: 'ar', content: { ...complete(), showName: true } });
@@ -229,8 +230,18 @@ describe('who may see and move a practice', () => {
     const accepted = await move(staff, practice.id, 'accepted');
     const slug = accepted.ok ? accepted.value.slug! : '';
     expect((await findPublished(database.client, slug))?.proposerName).toMatch(/^Person/);
-    await database.client.execute({ sql: 'delete from users where id = ?', args: [proposer.id] });
+    await commentOnPractice(database.client, { actor: staff, id: practice.id, body: 'Well documented.' });
+    const drafted = await draft(proposer);
+    const underWay = await draft(proposer);
+    await move(proposer, underWay.id, 'submitted');
+    const exported = await personalData(database.db, proposer.id);
+    expect((exported?.practices as { id: number }[]).map((p) => p.id).sort()).toEqual([practice.id, drafted.id, underWay.id].sort());
+    expect((exported?.practiceComments as { body: string }[]).map((c) => c.body)).toEqual(['Well documented.']);
+
+    await deleteAccount(database.db, proposer.id);
     expect(await findPublished(database.client, slug)).toMatchObject({ userId: null, proposerName: null });
+    expect(await practiceFor(database.client, staff, drafted.id)).toBeNull();
+    expect((await practiceFor(database.client, staff, underWay.id))?.practice.status).toBe('withdrawn');
   });
 });
 

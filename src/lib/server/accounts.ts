@@ -1,5 +1,5 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { applications, sessions, users } from '../../../db/schema.ts';
+import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { applications, practices, sessions, users } from '../../../db/schema.ts';
 import type { Database } from './database.ts';
 import { afterAnswer } from './background.ts';
 import type { InStatement } from '@libsql/client';
@@ -7,6 +7,7 @@ import { createToken, randomSecret } from './crypto.ts';
 import { consumeEmailToken, createEmailToken, EMAIL_VERIFICATION_LIFETIME_MS, PASSWORD_RESET_LIFETIME_MS, SET_PASSWORD_LIFETIME_MS } from './email-tokens.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { outboxInsert, type OutboxMessage } from './outbox.ts';
+import { practicesOfAccount } from './practices.ts';
 import { invalidateUserSessions } from './sessions.ts';
 import type { User } from './sessions.ts';
 
@@ -242,7 +243,8 @@ export async function personalData(db: Database, userId: string): Promise<Record
     .select({ createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt, userAgent: sessions.userAgent })
     .from(sessions)
     .where(eq(sessions.userId, userId));
-  return { exportedAt: new Date().toISOString(), profile, applications: theirApplications, sessions: theirSessions };
+  const proposals = await practicesOfAccount(db.$client, userId);
+  return { exportedAt: new Date().toISOString(), profile, applications: theirApplications, sessions: theirSessions, practices: proposals.practices, practiceComments: proposals.comments };
 }
 
 /**
@@ -252,6 +254,13 @@ export async function personalData(db: Database, userId: string): Promise<Record
 export async function deleteAccount(db: Database, userId: string): Promise<void> {
   await db.batch([
     db.update(applications).set({ userId: null, motivation: '' }).where(eq(applications.userId, userId)),
+    // Contributed practices (issue 10): drafts nobody else saw go; proposals still under way are
+    // withdrawn; published ones stay, attributed to their institution only.
+    db.delete(practices).where(and(eq(practices.userId, userId), eq(practices.version, 0))),
+    db
+      .update(practices)
+      .set({ status: 'withdrawn', updatedAt: new Date() })
+      .where(and(eq(practices.userId, userId), notInArray(practices.status, ['accepted', 'declined', 'withdrawn']))),
     db.delete(users).where(eq(users.id, userId)),
   ]);
 }
