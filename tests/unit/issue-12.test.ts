@@ -3,7 +3,8 @@ import { emailMessage } from '../../src/lib/i18n/mail/index.ts';
 import { looksLikeLink, nameForMail } from '../../src/lib/names.ts';
 import { safeNext } from '../../src/lib/server/access.ts';
 import { securityHeaders } from '../../src/lib/server/http-guard.ts';
-import { limits, publicOrigin, signInAllowed, signInFailed, signInSucceeded } from '../../src/lib/server/requests.ts';
+import { publicOrigin } from '../../src/http/links.ts';
+import { limits, signInAllowed, signInFailed, signInSucceeded } from '../../src/lib/server/rate-limits.ts';
 
 /** Issue 12's rules, one function at a time (the e2e file attacker-probe.test.ts tries them over HTTP). */
 

@@ -9,7 +9,7 @@ import { findApplication, moverFor, rankApplication, submitApplication, substitu
 import { database } from './db.ts';
 import { nominateInput, rankInput, substituteInput } from './inputs.ts';
 import { enqueueMail } from './outbox.ts';
-import { absoluteLink } from './requests.ts';
+import { absoluteLink } from '../../http/links.ts';
 import type { User } from './sessions.ts';
 
 /** What a focal point does besides endorsing: ranking, nominating, substituting. */

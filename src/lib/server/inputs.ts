@@ -1,3 +1,4 @@
+import { decodeBase64 } from '@oslojs/encoding';
 import { z } from 'astro/zod';
 import { applicationStatuses } from '../application-states.ts';
 import { emailField, lineField, optionalTextField, textField } from '../forms.ts';
@@ -55,6 +56,44 @@ export const moveInput = z.object({
 });
 
 export const totpInput = z.object({ code: z.string({ error: 'form.required' }).trim().regex(/^\d{6}$/, 'form.invalid') });
+
+/** A key posted back by the enrolment form, if it is one: 20 bytes in base64; otherwise null. */
+export function pendingTotpKey(posted: string): Uint8Array | null {
+  if (!posted) return null;
+  try {
+    const key = decodeBase64(posted);
+    return key.length === 20 ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The second-factor form: a six-digit code (null unless it is one), or a recovery code, and
+ * while enrolling the pending key it proves (null unless it is a key). Nothing here fails on
+ * its own: a wrong code of any shape gets the same answer, and the page decides.
+ */
+export const secondFactorInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .default('')
+    .transform((code) => (/^\d{6}$/.test(code) ? code : null)),
+  recovery: z.string().trim().max(200, 'form.tooLong').default(''),
+  key: z.string().max(200, 'form.invalid').default('').transform(pendingTotpKey),
+});
+
+/** Deleting an account: the confirmation page posts confirm=DELETE; anything else is no confirmation. */
+export const deleteAccountInput = z.object({
+  confirm: z
+    .string()
+    .trim()
+    .default('')
+    .transform((confirm) => confirm === 'DELETE'),
+});
+
+/** Ending one of your own sessions from the security page. */
+export const endSessionInput = z.object({ endSession: z.string({ error: 'form.invalid' }).trim().min(1, 'form.invalid').max(200, 'form.invalid') });
 
 export const rankInput = z.object({
   applicationId: z.coerce.number({ error: 'form.invalid' }).int('form.invalid').positive('form.invalid'),

@@ -108,6 +108,19 @@ export async function invalidateSession(db: Database, sessionId: string): Promis
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
+/**
+ * Ends one of `userId`'s own sessions: a session id that belongs to someone else, or to no one,
+ * ends nothing. Returns whether a session ended. A person's sessions are listed only by
+ * `listUserSessions(db, theirId)`, so the security page never sees or ends another's.
+ */
+export async function endOwnSession(db: Database, userId: string, sessionId: string): Promise<boolean> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
+}
+
 /** Ends every session of a person, except `except` (the one making the change, when it should stay). */
 export async function invalidateUserSessions(db: Database, userId: string, options: { except?: string | undefined } = {}): Promise<void> {
   const condition = options.except === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.id, options.except));

@@ -4,7 +4,7 @@ import { courseBySlug } from '../../../../../lib/content/courses.ts';
 import { toCsv } from '../../../../../lib/csv.ts';
 import { isLocale, useTranslations } from '../../../../../lib/i18n/index.ts';
 import { countryName, isMemberState } from '../../../../../lib/member-states.ts';
-import { admit } from '../../../../../lib/server/access.ts';
+import { admit } from '../../../../../http/access.ts';
 import { database } from '../../../../../lib/server/db.ts';
 import { roster } from '../../../../../lib/server/rosters.ts';
 
