@@ -5,7 +5,7 @@ import { contentFromInput, inputFromContent, missingForSubmission, practiceComme
 import { actorOf } from '../lib/server/access.ts';
 import { database } from '../lib/server/db.ts';
 import { commentOnPractice, createPractice, movePractice, updatePractice, type PracticeRecord, type PracticeRefusal } from '../lib/server/practices.ts';
-import { publicOrigin } from '../lib/server/requests.ts';
+import { publicOrigin } from './links.ts';
 import type { User } from '../lib/server/sessions.ts';
 import type { MessageKey } from '../lib/i18n/index.ts';
 import { handleForm, refuse, type FormPage, type FormState, type Refused } from './form.ts';
