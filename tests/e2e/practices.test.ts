@@ -7,6 +7,7 @@ import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.t
 import { createPractice, findPractice, movePractice } from '../../src/lib/server/practices.ts';
 import { sessionCookieName } from '../../src/lib/server/sessions.ts';
 import { makeAccount, type TestAccount } from '../support/accounts.ts';
+import { wcagViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { decodeEntities, sessionCookie, SiteClient } from '../support/http.ts';
 import { mailsTo, waitForMail } from '../support/mailbox.ts';
@@ -389,5 +390,50 @@ describe('bad input and abuse', () => {
     );
     const stored = await findPractice(database.client, id);
     expect(stored?.status).toBe('draft');
+  });
+});
+
+describe('the practice pages for everyone', () => {
+  it('moves a practice’s address to the curated case study made from it (301), and answers 404 for no practice', async () => {
+    const id = await practiceAt(people.proposer, 'accepted');
+    // As if `practices:export` had written content/case-studies/albania-adisa/ and it had been built.
+    await database.client.execute({ sql: "update practices set slug = 'albania-adisa' where id = ?", args: [id] });
+    const reply = await new SiteClient(baseUrl).get('/fr/practices/albania-adisa/');
+    expect([reply.status, reply.location]).toEqual([301, '/fr/case-studies/albania-adisa/']);
+    expect((await new SiteClient(baseUrl).get('/fr/practices/no-such-practice-1/')).status).toBe(404);
+  });
+
+  it('have no WCAG 2.2 AA violations, in English and Arabic, on a phone and a desktop, including with errors shown', async () => {
+    const id = await practiceAt(people.proposer, 'submitted');
+    const accepted = await practiceAt(people.proposer, 'accepted');
+    const slug = (await findPractice(database.client, accepted))!.slug!;
+    const pages: [Person | null, string][] = [
+      [people.proposer, '/ar/account/practices/'],
+      [people.proposer, '/ar/account/practices/new/'],
+      [people.proposer, `/en/account/practices/${id}/`],
+      [people.proposer, `/ar/account/practices/${id}/withdraw/`],
+      [people.fpMA, `/ar/focal-point/practices/${id}/`],
+      [people.staff, '/en/staff/practices/'],
+      [people.staff, `/en/staff/practices/${id}/`],
+      [null, `/ar/practices/${slug}/`],
+      [null, '/fr/practices/'],
+    ];
+    const found: string[] = [];
+    for (const width of [390, 1280]) {
+      for (const [who, path] of pages) {
+        const page = who ? await pageAs(who) : await browser.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${baseUrl}${path}`);
+        if (path.endsWith('/new/')) {
+          await page.locator('button[name="intent"][value="submit"]').click();
+          await page.waitForLoadState('domcontentloaded');
+        }
+        for (const v of await wcagViolations(page)) found.push(`${width} ${path}: ${v.id} ${v.targets.join(', ')}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) found.push(`${width} ${path}: ${overflow}px wider than the screen`);
+        await page.context().close();
+      }
+    }
+    expect(found).toEqual([]);
   });
 });
