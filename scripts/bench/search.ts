@@ -155,7 +155,7 @@ export async function search(ctx: Context): Promise<Row[]> {
           budget: bytesBudget,
           how:
             `sum of the bodies as transferred (request.sizes().responseBodySize, headers not counted) of every response after the page settled until 500 ms after the first title showed ` +
-            `(Pagefind's engine, worker, WebAssembly, index and fragments), compressed as scripts/serve.ts sends them (Brotli copies from the build; Pagefind's index files are gzip data already); ${setup}; ${on}`,
+            `(Pagefind's engine, worker, WebAssembly, index and fragments), compressed as server/serve.ts sends them (Brotli copies from the build; Pagefind's index files are gzip data already); ${setup}; ${on}`,
           detail: runs[0]!.responses,
         }),
       );

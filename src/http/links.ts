@@ -12,7 +12,7 @@ const buildPlaceholder = 'http://localhost:4321/';
 
 /**
  * Where links in mails point: SITE_URL when it is set (when the server runs, else when the site
- * was built), otherwise the address the server listens on (scripts/serve.ts puts it in
+ * was built), otherwise the address the server listens on (server/serve.ts puts it in
  * LISTEN_ORIGIN), never the build's placeholder http://localhost:4321.
  */
 export function publicOrigin(page: SiteAddress): string {

@@ -7,23 +7,9 @@
  * Review also begins without endorsement: at once when the country has no focal point, or when
  * the focal point has not answered in 14 days (the `system` moves it then).
  */
-export const practiceStatuses = [
-  'draft',
-  'submitted',
-  'endorsed',
-  'returned',
-  'in-review',
-  'changes-requested',
-  'resubmitted',
-  'accepted',
-  'declined',
-  'withdrawn',
-] as const;
-export type PracticeStatus = (typeof practiceStatuses)[number];
+import { practiceEndorsements, practiceStatuses, type PracticeEndorsement, type PracticeStatus } from './vocabulary.ts';
 
-/** Where national endorsement stands; `none` reads "not endorsed nationally". */
-export const practiceEndorsements = ['pending', 'endorsed', 'returned', 'none'] as const;
-export type PracticeEndorsement = (typeof practiceEndorsements)[number];
+export { practiceEndorsements, practiceStatuses, type PracticeEndorsement, type PracticeStatus };
 
 /** Who moves a practice: its proposer, the focal point of its country, staff, or the system. */
 export type PracticeMover = 'proposer' | 'focal-point' | 'staff' | 'system';

@@ -14,8 +14,8 @@ import {
   sessionCookieOptions,
   sessionPolicy,
   validateSessionToken,
-  type Role,
 } from '../../src/lib/server/sessions.ts';
+import type { Role } from '../../src/lib/vocabulary.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 let database: TestDatabase;

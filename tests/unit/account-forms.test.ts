@@ -7,6 +7,7 @@ import { readForm } from '../../src/lib/forms.ts';
 import { deleteAccountInput, endSessionInput, pendingTotpKey, secondFactorInput, signInInput } from '../../src/lib/server/inputs.ts';
 import { HashingBusyError } from '../../src/lib/server/passwords.ts';
 import type { Session, User } from '../../src/lib/server/sessions.ts';
+import type { Role } from '../../src/lib/vocabulary.ts';
 
 /** A posted form as the account pages receive it, with the response whose status the page sets. */
 function post(fields: Record<string, string>) {
@@ -130,7 +131,7 @@ describe('clientAddress', () => {
 describe('admit (src/http/access.ts)', () => {
   const url = new URL('http://127.0.0.1/fr/staff/?tab=2');
   const redirect = (path: string, status = 302) => new Response(null, { status, headers: { Location: path } });
-  const person = (role: 'participant' | 'focal-point' | 'staff') => ({ id: 'u1', role }) as unknown as User;
+  const person = (role: Role) => ({ id: 'u1', role }) as unknown as User;
   const session = (twoFactorVerified: boolean) => ({ id: 's1', twoFactorVerified }) as unknown as Session;
 
   it('sends a stranger to sign in, coming back here after, in the page’s language', () => {

@@ -1,6 +1,7 @@
 import { eq, type SQL } from 'drizzle-orm';
 import { applications } from '../../../db/schema.ts';
 import type { Actor } from './applications.ts';
+import type { Role } from '../vocabulary.ts';
 import type { User } from './sessions.ts';
 
 /**
@@ -9,8 +10,6 @@ import type { User } from './sessions.ts';
  * - focal points: the applications of their one country;
  * - staff: everything. Staff and focal points must have passed their second factor.
  */
-export type Role = User['role'];
-
 export function actorOf(user: User): Actor {
   return { id: user.id, role: user.role, country: user.country };
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lte, ne, or } from 'drizzle-orm';
-import { roles, sessions, users } from '../../../db/schema.ts';
+import { sessions, users } from '../../../db/schema.ts';
+import { roles, type Role } from '../vocabulary.ts';
 import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
 import type { Database } from './database.ts';
 
@@ -10,7 +11,6 @@ import type { Database } from './database.ts';
  * get a short idle limit and a working-day cap.
  */
 
-export type Role = (typeof roles)[number];
 export type User = typeof users.$inferSelect;
 /** A session as the rest of the site sees it: the secret's hash never leaves this module. */
 export type Session = Omit<typeof sessions.$inferSelect, 'secretHash'>;
