@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { caseStudyDraft } from '../src/lib/practice-export.ts';
-import { findPractice } from '../src/lib/server/practices.ts';
+import { caseStudyDraft } from '#lib/practice-export.ts';
+import { findPractice } from '#lib/server/practices.ts';
 import { fail, openMigratedDatabase } from './cli.ts';
 
 /**

@@ -1,13 +1,13 @@
 import type { AstroGlobal } from 'astro';
-import { localizedPath } from '../lib/i18n/paths.ts';
-import type { FieldErrors } from '../lib/forms.ts';
-import { contentFromInput, inputFromContent, missingForSubmission, practiceCommentInput, practiceInput, practiceMoveInput } from '../lib/practice-content.ts';
-import { actorOf } from '../lib/server/access.ts';
-import { database } from '../lib/server/db.ts';
-import { commentOnPractice, createPractice, movePractice, updatePractice, type PracticeRecord, type PracticeRefusal } from '../lib/server/practices.ts';
+import { localizedPath } from '#lib/i18n/paths.ts';
+import type { FieldErrors } from '#lib/forms.ts';
+import { contentFromInput, inputFromContent, missingForSubmission, practiceCommentInput, practiceInput, practiceMoveInput } from '#lib/practice-content.ts';
+import { actorOf } from '#lib/server/access.ts';
+import { database } from '#lib/server/site-database.ts';
+import { commentOnPractice, createPractice, movePractice, updatePractice, type PracticeRecord, type PracticeRefusal } from '#lib/server/practices.ts';
 import { publicOrigin } from './links.ts';
-import type { User } from '../lib/server/sessions.ts';
-import type { MessageKey } from '../lib/i18n/index.ts';
+import type { User } from '#lib/server/sessions.ts';
+import type { MessageKey } from '#lib/i18n/index.ts';
 import { handleForm, refuse, type FormPage, type FormState, type Refused } from './form.ts';
 
 /** What the practice pages hand over: the form's parts, and where to send the reader next. */

@@ -1,10 +1,10 @@
 import type { PagefindIndex } from 'pagefind';
-import { locales, type Locale } from '../lib/i18n/locales.ts';
-import { useTranslations } from '../lib/i18n/index.ts';
-import { localizedPath } from '../lib/i18n/paths.ts';
-import { countryName } from '../lib/member-states.ts';
-import { sectionNames } from '../lib/practice-content.ts';
-import { publishedAtBuild } from '../lib/server/practice-build.ts';
+import { locales, type Locale } from '#lib/i18n/locales.ts';
+import { useTranslations } from '#lib/i18n/index.ts';
+import { localizedPath } from '#lib/i18n/paths.ts';
+import { countryName } from '#lib/member-states.ts';
+import { sectionNames } from '#lib/practice-content.ts';
+import { publishedAtBuild } from '#lib/server/practice-build.ts';
 
 /**
  * Contributed practices are pages rendered on demand, so the built HTML Pagefind reads does not

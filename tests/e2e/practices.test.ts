@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { emptyContent, type PracticeContent } from '../../src/lib/practice-content.ts';
-import type { Actor } from '../../src/lib/server/applications.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { createPractice, findPractice, movePractice } from '../../src/lib/server/practices.ts';
-import { sessionCookieName } from '../../src/lib/server/sessions.ts';
-import { makeAccount, type TestAccount } from '../support/accounts.ts';
-import { wcagViolations } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
-import { decodeEntities, sessionCookie, SiteClient } from '../support/http.ts';
-import { waitForMail } from '../support/mailbox.ts';
+import { emptyContent, type PracticeContent } from '#lib/practice-content.ts';
+import type { Actor } from '#lib/server/applications.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { createPractice, findPractice, movePractice } from '#lib/server/practices.ts';
+import { sessionCookieName } from '#lib/server/sessions.ts';
+import { makeAccount, type TestAccount } from '#support/accounts.ts';
+import { wcagViolations } from '#support/axe.ts';
+import { launchChromium } from '#support/browser.ts';
+import { decodeEntities, sessionCookie, SiteClient } from '#support/http.ts';
+import { waitForMail } from '#support/mailbox.ts';
 
 /**
  * Contributed practices (issue 10) on the built site: the Arabic journey in Chromium with real

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { caseStudySchema } from '../../src/lib/content/schemas.ts';
-import { deleteAccount, personalData } from '../../src/lib/server/accounts.ts';
-import { emptyContent, type PracticeContent } from '../../src/lib/practice-content.ts';
-import { canMovePractice, practiceStatuses, type PracticeMover } from '../../src/lib/practice-states.ts';
-import type { Actor } from '../../src/lib/server/applications.ts';
-import { render, type OutboxRow } from '../../src/lib/server/outbox.ts';
+import { caseStudySchema } from '#lib/content/schemas.ts';
+import { deleteAccount, personalData } from '#lib/server/accounts.ts';
+import { emptyContent, type PracticeContent } from '#lib/practice-content.ts';
+import { canMovePractice, practiceStatuses, type PracticeMover } from '#lib/practice-states.ts';
+import type { Actor } from '#lib/server/applications.ts';
+import { render, type OutboxRow } from '#lib/server/outbox.ts';
 import {
   commentOnPractice,
   countryPractices,
@@ -25,9 +25,9 @@ import {
   publishedPractices,
   staffPractices,
   updatePractice,
-} from '../../src/lib/server/practices.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { addPerson } from '../support/people.ts';
+} from '#lib/server/practices.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
+import { addPerson } from '#support/people.ts';
 
 const site = 'http://127.0.0.1:4560';
 let database: TestDatabase;

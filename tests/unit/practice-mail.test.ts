@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emailKinds, emailMessage } from '../../src/lib/i18n/mail/index.ts';
-import type { Locale } from '../../src/lib/i18n/locales.ts';
+import { emailKinds, emailMessage } from '#lib/i18n/mail/index.ts';
+import type { Locale } from '#lib/i18n/locales.ts';
 
 /** The mails of contributed practices (issue 10), in each language. */
 const languages: Locale[] = ['en', 'fr', 'ar'];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderPracticeMarkdown } from '../../src/lib/practice-markdown.ts';
+import { renderPracticeMarkdown } from '#lib/practice-markdown.ts';
 
 /** The limited Markdown of contributed practices: what it keeps, and that nothing else gets through. */
 describe('renderPracticeMarkdown', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentFromInput, missingForSubmission, practiceInput, practiceSlug } from '../../src/lib/practice-content.ts';
-import { canMovePractice, endorsementAfter, isEditable, practiceMovesFrom, practiceStatuses } from '../../src/lib/practice-states.ts';
+import { contentFromInput, missingForSubmission, practiceInput, practiceSlug } from '#lib/practice-content.ts';
+import { canMovePractice, endorsementAfter, isEditable, practiceMovesFrom, practiceStatuses } from '#lib/practice-states.ts';
 
 describe('the practice state machine', () => {
   it('has the issue’s paths and no other way to publication', () => {

@@ -1,5 +1,5 @@
-import { en } from '../../lib/i18n/dictionaries/en.ts';
-import type { MessageKey, Translate } from '../../lib/i18n/index.ts';
+import { en } from '#lib/i18n/dictionaries/en.ts';
+import type { MessageKey, Translate } from '#lib/i18n/index.ts';
 
 /** The label of a field of the practice form, as the error summary names it. */
 export function practiceFieldLabel(t: Translate, field: string): string {

@@ -1,7 +1,7 @@
 import type { Client, InStatement, InValue } from '@libsql/client';
-import type { EmailKind } from '../i18n/mail/index.ts';
-import type { Locale } from '../i18n/locales.ts';
-import { parseContent, practiceSlug, type PracticeContent } from '../practice-content.ts';
+import type { EmailKind } from '#lib/i18n/mail/index.ts';
+import type { Locale } from '#lib/i18n/locales.ts';
+import { parseContent, practiceSlug, type PracticeContent } from '#lib/practice-content.ts';
 import {
   canMovePractice,
   endorsementAfter,
@@ -13,8 +13,8 @@ import {
   type PracticeEndorsement,
   type PracticeMover,
   type PracticeStatus,
-} from '../practice-states.ts';
-import type { Theme } from '../vocabulary.ts';
+} from '#lib/practice-states.ts';
+import type { Theme } from '#lib/vocabulary.ts';
 import type { Actor } from './applications.ts';
 import { randomSecret } from './crypto.ts';
 import { wakeSenders } from './outbox.ts';

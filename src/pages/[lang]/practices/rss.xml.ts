@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { feed } from '../../../lib/feeds.ts';
-import { isLocale } from '../../../lib/i18n/locales.ts';
-import { database } from '../../../lib/server/db.ts';
-import { publishedPractices } from '../../../lib/server/practices.ts';
+import { feed } from '#lib/feeds.ts';
+import { isLocale } from '#lib/i18n/locales.ts';
+import { database } from '#lib/server/site-database.ts';
+import { publishedPractices } from '#lib/server/practices.ts';
 
 export const prerender = false;
 
