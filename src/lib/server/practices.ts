@@ -370,7 +370,7 @@ export async function movePractice(
 /**
  * Submitted proposals whose focal point has not answered in 14 days go into review, "not
  * endorsed nationally", with their audit records and staff's mails, in one batch. Run by the
- * staff list and by the server's periodic job; returns how many moved.
+ * staff list and by the server's housekeeping job (housekeeping.ts); returns how many moved.
  */
 export async function escalateUnanswered(client: Client, site: string, now = new Date()): Promise<number> {
   const cutoff = now.getTime() - endorsementWindowMs;
