@@ -394,6 +394,35 @@ describe('bad input and abuse', () => {
   });
 });
 
+describe('the review forms fed generated junk', () => {
+  it('never fail (5xx) on a decision, a comment or a withdrawal, whoever posts, and keep the rule table', async () => {
+    const proposer = await person('participant', 'MA', 'fr');
+    const id = await practiceAt(proposer, 'submitted');
+    const junk = fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('endorsed', 'accepted', 'declined', 'returned', 'in-review', 'withdrawn', 'draft', '<script>', '\u202e', 'x'.repeat(3000), ''));
+    const target = fc.constantFrom(
+      [people.fpMA, `/fr/focal-point/practices/${id}/?do=move`],
+      [people.fpMA, `/fr/focal-point/practices/${id}/?do=comment`],
+      [people.fpSN, `/fr/focal-point/practices/${id}/?do=move`],
+      [people.staff, `/en/staff/practices/${id}/?do=comment`],
+      [people.staff, `/en/staff/practices/${id}/?do=other`],
+      [proposer, `/fr/account/practices/${id}/withdraw/`],
+    ) as fc.Arbitrary<[Person, string]>;
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(target, fc.dictionary(fc.constantFrom('to', 'reason', 'body', 'confirm', 'intent'), junk, { maxKeys: 3 }), async ([who, path], form) => {
+        const reply = await who.client.post(path, form);
+        statuses.add(reply.status);
+        expect(reply.status, `${path} ${JSON.stringify(form)}`).toBeLessThan(500);
+      }),
+      { numRuns: 60 },
+    );
+    const after = await findPractice(database.client, id);
+    // Whatever happened, it happened by the rule table: still waiting, or endorsed, returned or withdrawn.
+    expect(['submitted', 'endorsed', 'returned', 'withdrawn']).toContain(after?.status);
+    expect([...statuses].every((status) => [200, 303, 404, 409, 422].includes(status))).toBe(true);
+  });
+});
+
 describe('the practice pages for everyone', () => {
   it('moves a practice’s address to the curated case study made from it (301), and answers 404 for no practice', async () => {
     // A proposer of its own: each account may start five proposals a day.
