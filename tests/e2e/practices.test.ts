@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { HtmlValidate, type ConfigData } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { emptyContent, type PracticeContent } from '#lib/practice-content.ts';
 import type { Actor } from '#lib/server/applications.ts';
 import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
-import { createPractice, findPractice, movePractice } from '#lib/server/practices.ts';
+import { commentOnPractice, createPractice, findPractice, movePractice } from '#lib/server/practices.ts';
 import { sessionCookieName } from '#lib/server/sessions.ts';
 import { makeAccount, type TestAccount } from '#support/accounts.ts';
 import { wcagViolations } from '#support/axe.ts';
@@ -424,6 +426,38 @@ describe('the review forms fed generated junk', () => {
 });
 
 describe('the practice pages for everyone', () => {
+  it('are valid HTML (html-validate, the site’s own rules), with hostile text and with errors shown', async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData);
+    const proposer = await person('participant', 'MA', 'ar');
+    const payload = '<b onclick="x()">bold</b> "quoted" & [link](javascript:x)';
+    const id = await practiceAt(proposer, 'submitted', { ...complete(`Valid ${payload}`), sections: { context: payload, done: '- a\n- b', results: '### r', lessons: '*l*', adapting: '[a](https://example.org)' } });
+    await commentOnPractice(database.client, { actor: people.staff.actor, id, body: payload });
+    const accepted = await practiceAt(proposer, 'accepted');
+    const slug = (await findPractice(database.client, accepted))!.slug!;
+    const found: string[] = [];
+    const check = async (who: Person | null, path: string, form?: Record<string, string>): Promise<void> => {
+      const client = who ? who.client : new SiteClient(baseUrl);
+      const reply = form ? await client.post(path, form) : await client.get(path);
+      const report = await validator.validateString(reply.text, path);
+      for (const result of report.results) for (const m of result.messages) found.push(`${path} ${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    };
+    for (const lang of ['en', 'ar']) {
+      await check(proposer, `/${lang}/account/practices/`);
+      await check(proposer, `/${lang}/account/practices/new/`);
+      await check(proposer, `/${lang}/account/practices/new/`, { intent: 'submit', country: 'MA', language: 'ar', title: 'x'.repeat(141), source1Url: 'javascript:x' });
+      await check(proposer, `/${lang}/account/practices/${id}/`);
+      await check(proposer, `/${lang}/account/practices/${id}/withdraw/`);
+      await check(people.fpMA, `/${lang}/focal-point/practices/`);
+      await check(people.fpMA, `/${lang}/focal-point/practices/${id}/`);
+      await check(people.fpMA, `/${lang}/focal-point/practices/${id}/?do=move`, { to: 'returned', reason: '' });
+      await check(people.staff, `/${lang}/staff/practices/?status=submitted`);
+      await check(people.staff, `/${lang}/staff/practices/${id}/`);
+      await check(null, `/${lang}/practices/`);
+      await check(null, `/${lang}/practices/${slug}/`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('moves a practice’s address to the curated case study made from it (301), and answers 404 for no practice', async () => {
     // A proposer of its own: each account may start five proposals a day.
     const id = await practiceAt(await person('participant', 'MA', 'en'), 'accepted');
