@@ -127,6 +127,24 @@ export const certificates = sqliteTable('certificates', {
   issuedAt: timestamp('issued_at')
     .notNull()
     .$defaultFn(() => new Date()),
+  /** Set when staff revoke the certificate; verification then says so, with the date. */
+  revokedAt: timestamp('revoked_at'),
+  revokedReason: text('revoked_reason'),
+});
+
+/**
+ * A letter of acceptance for an in-person course (for visas and employers), written the first
+ * time the accepted participant opens it; anyone holding its code can check it at /verify/{code}.
+ */
+export const letters = sqliteTable('letters', {
+  code: text().primaryKey(),
+  applicationId: integer('application_id')
+    .notNull()
+    .unique()
+    .references(() => applications.id, { onDelete: 'cascade' }),
+  issuedAt: timestamp('issued_at')
+    .notNull()
+    .$defaultFn(() => new Date()),
 });
 
 export const outboxStatuses = ['pending', 'sent', 'failed'] as const;

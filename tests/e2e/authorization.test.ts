@@ -1,11 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { users } from '#db/schema.ts';
-import { findApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import { findApplication, moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
 import type { CourseOffering } from '#lib/course-rules.ts';
 import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
 import { makeAccount, type TestAccount } from '#support/accounts.ts';
 import { courseFromContent, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
+import { newDocumentCode } from '#lib/server/certificates.ts';
 
 /** Who may open and change what, asked over HTTP of the built site, for every kind of person. */
 
@@ -167,3 +169,55 @@ async function allApplications(): Promise<Map<number, { country: string; status:
   const result = await database.client.execute('select id, country, status from applications');
   return new Map(result.rows.map((row) => [Number(row.id), { country: String(row.country), status: String(row.status) }]));
 }
+
+describe('who may open certificates, letters and their revocation (issue 11)', () => {
+  let certificateCode: string;
+  let letterPath: string;
+
+  beforeAll(async () => {
+    // The AZ participant's completed application to another course held in person: a letter and a certificate.
+    const inPerson = readdirSync(new URL('../../content/courses/', import.meta.url))
+      .filter((file) => file.endsWith('.yaml') && /^mode: (in-person|hybrid)$/m.test(readFileSync(new URL(`../../content/courses/${file}`, import.meta.url), 'utf8')))
+      .map((file) => courseFromContent(file.replace(/\.yaml$/, '')))
+      .find((other) => other.slug !== course.slug && !other.eligibleCountries)!;
+    const owner = people['participant AZ'].actor;
+    const whileOpen = new Date(inPerson.applicationsOpen.getTime() + 86_400_000);
+    const submitted = await submitApplication(database.client, { applicant: owner, course: inPerson, motivation: 'x', now: whileOpen });
+    if (!submitted.ok) throw new Error(submitted.refusal);
+    const id = submitted.value.id;
+    await moveApplication(database.client, { actor: people['focal point AZ'].actor, applicationId: id, to: 'endorsed', course: inPerson, now: whileOpen });
+    await moveApplication(database.client, { actor: people.staff.actor, applicationId: id, to: 'accepted', course: inPerson, now: whileOpen });
+    await moveApplication(database.client, { actor: people.staff.actor, applicationId: id, to: 'attended', course: inPerson, now: inPerson.start });
+    certificateCode = newDocumentCode();
+    const completed = await moveApplication(database.client, { actor: people.staff.actor, applicationId: id, to: 'completed', course: inPerson, now: inPerson.start, certificateCode });
+    if (!completed.ok) throw new Error(completed.refusal);
+    letterPath = `/en/account/letters/${id}/`;
+  });
+
+  const everyone: ActorName[] = ['anonymous', 'participant AZ', 'participant SN', 'focal point AZ', 'focal point SN', 'staff'];
+  const owner = (actor: ActorName): number => (actor === 'anonymous' ? 303 : actor === 'participant AZ' ? 200 : 404);
+  const staffOnly = (actor: ActorName): number => (actor === 'anonymous' ? 303 : actor === 'staff' ? 200 : 404);
+  const anyone = (): number => 200;
+  const routes: [template: string, expected: (actor: ActorName) => number][] = [
+    ['/en/account/certificates/{certificate}/', owner],
+    ['{letter}', owner],
+    ['/en/staff/certificates/{certificate}/', staffOnly],
+    ['/en/verify/{certificate}/', anyone],
+    ['/en/courses/{course}/course.ics', anyone],
+  ];
+  const matrix = everyone.flatMap((actor) => routes.map(([template, expected]) => [actor, template, expected(actor)] as const));
+
+  it.each(matrix)('%s: GET %s → %i', async (actor, template, expected) => {
+    const path = template.replace('{certificate}', certificateCode).replace('{letter}', letterPath).replace('{course}', course.slug);
+    const response = await clientOf(actor).get(path);
+    expect(response.status).toBe(expected);
+    if (expected === 303) expect(response.location).toBe(`/en/account/sign-in/?next=${encodeURIComponent(path)}`);
+  });
+
+  it.each(['participant AZ', 'focal point AZ'] as const)('refuses %s revoking the certificate with 404, and it stays valid', async (actor) => {
+    const response = await people[actor].client.post(`/en/staff/certificates/${certificateCode}/`, { reason: 'Not mine to keep' });
+    expect(response.status).toBe(404);
+    const revoked = await database.client.execute({ sql: 'select revoked_at from certificates where code = ?', args: [certificateCode] });
+    expect(revoked.rows[0]?.revoked_at).toBeNull();
+  });
+});

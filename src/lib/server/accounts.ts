@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { applications, practices, sessions, users } from '#db/schema.ts';
+import { documentsForExport } from './certificates.ts';
 import type { Database } from './database.ts';
 import { afterAnswer } from './background.ts';
 import type { InStatement } from '@libsql/client';
@@ -245,8 +246,18 @@ export async function personalData(db: Database, userId: string): Promise<Record
     .select({ createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt, userAgent: sessions.userAgent })
     .from(sessions)
     .where(eq(sessions.userId, userId));
+  const { certificates, letters } = await documentsForExport(db.$client, userId);
   const proposals = await practicesOfAccount(db.$client, userId);
-  return { exportedAt: new Date().toISOString(), profile, applications: theirApplications, sessions: theirSessions, practices: proposals.practices, practiceComments: proposals.comments };
+  return {
+    exportedAt: new Date().toISOString(),
+    profile,
+    applications: theirApplications,
+    sessions: theirSessions,
+    certificates,
+    letters,
+    practices: proposals.practices,
+    practiceComments: proposals.comments,
+  };
 }
 
 /**

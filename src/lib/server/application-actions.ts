@@ -4,6 +4,7 @@ import type { EmailKind } from '../i18n/mail/index.ts';
 import { actorOf } from './access.ts';
 import { findApplication, moveApplication, type Moved, type Result } from './applications.ts';
 import { database } from './site-database.ts';
+import { courseMailExtras } from './course-mail.ts';
 import type { User } from './sessions.ts';
 
 /**
@@ -19,6 +20,7 @@ const mailFor: Partial<Record<ApplicationStatus, EmailKind>> = {
   accepted: 'accepted',
   waitlisted: 'waitlisted',
   rejected: 'rejected',
+  completed: 'completed',
 };
 
 export interface MoveRequest {
@@ -35,6 +37,8 @@ export async function moveAs(user: User, { applicationId, to, reason }: MoveRequ
   if (!application || !course) return { ok: false, refusal: 'not-found' };
   const courseTitle = course.data.title;
   const kind = mailFor[to];
+  // Joining instructions and the calendar file with an acceptance, the certificate's link with a completion (issue 11).
+  const extras = courseMailExtras(course, to);
   return moveApplication(client, {
     actor: actorOf(user),
     applicationId,
@@ -42,9 +46,10 @@ export async function moveAs(user: User, { applicationId, to, reason }: MoveRequ
     course: offeringOf(course),
     ...(reason ? { reason } : {}),
     mail: {
-      applicant: kind && { kind, values: { courseTitle, ...(reason ? { reason } : {}) } },
-      promoted: { kind: 'promoted', values: { courseTitle } },
+      applicant: kind && { kind, values: { courseTitle, ...(reason ? { reason } : {}), ...extras.applicant } },
+      promoted: { kind: 'promoted', values: { courseTitle, ...extras.promoted } },
     },
+    ...(extras.certificateCode ? { certificateCode: extras.certificateCode } : {}),
   });
 }
 

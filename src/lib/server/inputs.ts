@@ -178,3 +178,6 @@ export const focalPointInput = z.preprocess(
 
 /** The staff outbox page's "send again": which message. */
 export const resendInput = z.object({ id: z.coerce.number({ error: 'form.invalid' }).int('form.invalid').positive('form.invalid') });
+
+/** Staff revoking a certificate (issue 11): the reason is required, kept and audited. */
+export const revokeCertificateInput = z.object({ reason: textField(500) });

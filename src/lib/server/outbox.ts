@@ -24,8 +24,14 @@ import type { OutgoingEmail } from './mailer.ts';
 /** A course title in every language, or text already in the recipient's language. */
 export type OutboxText = string | { [language in Locale]?: string | undefined };
 
-export interface OutboxValues extends Omit<EmailValues, 'name' | 'courseTitle'> {
+export interface OutboxValues extends Omit<EmailValues, 'name' | 'courseTitle' | 'link' | 'joining' | 'calendar'> {
   courseTitle?: OutboxText;
+  /** A link may differ by language (/en/…, /ar/…), like the texts below. */
+  link?: OutboxText;
+  /** Joining instructions of the course (issue 11). */
+  joining?: OutboxText;
+  /** The course's calendar file (issue 11), attached as course.ics. */
+  calendar?: OutboxText;
 }
 
 /** A message to write, without its recipient. */
@@ -127,10 +133,21 @@ function toRow(row: Record<string, unknown>): OutboxRow {
 
 /** The message as it goes out, in the recipient's language. */
 export function render(row: OutboxRow): OutgoingEmail {
-  const { courseTitle, ...rest } = row.values;
-  const title = typeof courseTitle === 'object' ? (courseTitle[row.language] ?? courseTitle.en ?? Object.values(courseTitle)[0]) : courseTitle;
-  const { subject, text } = emailMessage(row.kind, row.language, { ...rest, ...(title === undefined ? {} : { courseTitle: title }), name: row.name });
-  return { to: row.recipient, subject, text, language: row.language, messageId: `<outbox.${row.id}.${row.createdAt.getTime()}@oic-reform-exchange>` };
+  const { courseTitle, link, joining, calendar, ...rest } = row.values;
+  const inLanguage = (value: OutboxText | undefined): string | undefined =>
+    typeof value === 'object' ? (value[row.language] ?? value.en ?? Object.values(value)[0]) : value;
+  const localized = { courseTitle: inLanguage(courseTitle), link: inLanguage(link), joining: inLanguage(joining) };
+  const given = Object.fromEntries(Object.entries(localized).filter(([, value]) => value !== undefined));
+  const ics = inLanguage(calendar);
+  const { subject, text } = emailMessage(row.kind, row.language, { ...rest, ...given, ...(ics ? { calendar: true } : {}), name: row.name });
+  return {
+    to: row.recipient,
+    subject,
+    text,
+    language: row.language,
+    messageId: `<outbox.${row.id}.${row.createdAt.getTime()}@oic-reform-exchange>`,
+    ...(ics ? { attachments: [{ filename: 'course.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }] } : {}),
+  };
 }
 
 /**

@@ -50,10 +50,11 @@ export const arabic: MailTexts = {
         'يسعدنا أن تتقدّم بطلبات للمشاركة في دورات أخرى على المنصة.',
       ],
     }),
-    accepted: ({ courseTitle }) => ({
+    accepted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: arTitled('قبول طلبك', courseTitle),
       paragraphs: [
         `يسرّنا إبلاغك بقبول طلبك للمشاركة في ${arCourse(courseTitle)}.`,
+        ...arBeforeTheCourse(joining, calendar, letter),
         'يمكنك الاطلاع على تفاصيل الدورة في صفحة «طلباتي» بعد تسجيل الدخول.',
       ],
     }),
@@ -72,10 +73,11 @@ export const arabic: MailTexts = {
         'نشكرك على اهتمامك، ويسعدنا أن تتقدّم بطلبات للمشاركة في الدورات القادمة.',
       ],
     }),
-    promoted: ({ courseTitle }) => ({
+    promoted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: arTitled('قبول طلبك من قائمة الانتظار', courseTitle),
       paragraphs: [
         `شغر مقعد في ${arCourse(courseTitle)}، فنُقل طلبك من قائمة الانتظار إلى الطلبات المقبولة.`,
+        ...arBeforeTheCourse(joining, calendar, letter),
         'يمكنك الاطلاع على تفاصيل الدورة في صفحة «طلباتي» بعد تسجيل الدخول.',
       ],
     }),
@@ -168,8 +170,24 @@ export const arabic: MailTexts = {
       subject: arTitled('سحب الممارسة المقترحة', practiceTitle),
       paragraphs: [`سحب صاحب المقترح الممارسة ${arQuote(practiceTitle ?? '')}. لا يلزم أي إجراء من جانبك.`],
     }),
+    completed: ({ courseTitle, link }) => ({
+      subject: arTitled('شهادتك', courseTitle),
+      paragraphs: [
+        `نهنّئك على إتمام ${arCourse(courseTitle)}. شهادة إتمام الدورة جاهزة: افتح الرابط التالي للاطلاع عليها وطباعتها.`,
+        link,
+        'يستطيع كل من تعرضها عليه التحقق منها بالرمز وعنوان الموقع المطبوعين عليها.',
+      ],
+    }),
   },
 };
+
+function arBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined, letter: boolean | undefined): Array<string | undefined | false> {
+  return [
+    joining && `تعليمات الالتحاق:\n${joining}`,
+    calendar && 'مواعيد الدورة مرفقة في ملف تقويم (course.ics) يمكنك إضافته إلى تقويمك.',
+    letter && 'إذا احتجت إلى خطاب قبول لطلب التأشيرة أو لجهة عملك، يمكنك طباعته من صفحة «طلباتي» بعد تسجيل الدخول.',
+  ];
+}
 
 function arTitled(subject: string, courseTitle: string | undefined): string {
   return courseTitle ? `${subject}: ${arQuote(courseTitle)}` : subject;

@@ -50,10 +50,11 @@ export const english: MailTexts = {
         'You are welcome to apply for other courses on the platform.',
       ],
     }),
-    accepted: ({ courseTitle }) => ({
+    accepted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: enTitled('Application accepted', courseTitle),
       paragraphs: [
         `We are pleased to inform you that your application for ${enCourse(courseTitle)} has been accepted.`,
+        ...enBeforeTheCourse(joining, calendar, letter),
         'You can see the course details under “My applications” after signing in.',
       ],
     }),
@@ -72,10 +73,11 @@ export const english: MailTexts = {
         'Thank you for your interest. You are welcome to apply for future courses.',
       ],
     }),
-    promoted: ({ courseTitle }) => ({
+    promoted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: enTitled('Application accepted from the waiting list', courseTitle),
       paragraphs: [
         `A seat has become free in ${enCourse(courseTitle)}, and your application has moved from the waiting list to accepted.`,
+        ...enBeforeTheCourse(joining, calendar, letter),
         'You can see the course details under “My applications” after signing in.',
       ],
     }),
@@ -168,8 +170,24 @@ export const english: MailTexts = {
       subject: enTitled('Practice withdrawn', practiceTitle),
       paragraphs: [`The proposer has withdrawn the practice ${enQuote(practiceTitle ?? '')}. Nothing more is needed from you.`],
     }),
+    completed: ({ courseTitle, link }) => ({
+      subject: enTitled('Your certificate', courseTitle),
+      paragraphs: [
+        `Congratulations on completing ${enCourse(courseTitle)}. Your certificate of completion is ready: open the link below to see and print it.`,
+        link,
+        'Anyone you show it to can check it with the code and web address printed on it.',
+      ],
+    }),
   },
 };
+
+function enBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined, letter: boolean | undefined): Array<string | undefined | false> {
+  return [
+    joining && `Joining instructions:\n${joining}`,
+    calendar && 'The course dates are attached as a calendar file (course.ics) that you can add to your calendar.',
+    letter && 'If you need a letter of acceptance for a visa application or your employer, you can print one under “My applications” after signing in.',
+  ];
+}
 
 function enTitled(subject: string, courseTitle: string | undefined): string {
   return courseTitle ? `${subject}: ${enQuote(courseTitle)}` : subject;

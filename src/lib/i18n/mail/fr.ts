@@ -50,10 +50,11 @@ export const french: MailTexts = {
         'Vous pouvez présenter votre candidature à d’autres formations sur la plateforme.',
       ],
     }),
-    accepted: ({ courseTitle }) => ({
+    accepted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: frTitled('Candidature acceptée', courseTitle),
       paragraphs: [
         `Nous avons le plaisir de vous informer que votre candidature à ${frCourse(courseTitle)} a été acceptée.`,
+        ...frBeforeTheCourse(joining, calendar, letter),
         'Vous trouverez les détails de la formation dans « Mes candidatures » après vous être connecté(e).',
       ],
     }),
@@ -72,10 +73,11 @@ export const french: MailTexts = {
         'Nous vous remercions de votre intérêt et vous invitons à présenter votre candidature à de prochaines formations.',
       ],
     }),
-    promoted: ({ courseTitle }) => ({
+    promoted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: frTitled('Candidature acceptée depuis la liste d’attente', courseTitle),
       paragraphs: [
         `Une place s’est libérée dans ${frCourse(courseTitle)}, et votre candidature est passée de la liste d’attente à « acceptée ».`,
+        ...frBeforeTheCourse(joining, calendar, letter),
         'Vous trouverez les détails de la formation dans « Mes candidatures » après vous être connecté(e).',
       ],
     }),
@@ -168,8 +170,24 @@ export const french: MailTexts = {
       subject: frTitled('Pratique retirée', practiceTitle),
       paragraphs: [`L’auteur a retiré la pratique ${frQuote(practiceTitle ?? '')}. Aucune suite n’est requise de votre part.`],
     }),
+    completed: ({ courseTitle, link }) => ({
+      subject: frTitled('Votre certificat', courseTitle),
+      paragraphs: [
+        `Nous vous félicitons d’avoir achevé ${frCourse(courseTitle)}. Votre certificat de réussite est disponible : ouvrez le lien ci-dessous pour le consulter et l’imprimer.`,
+        link,
+        'Toute personne à qui vous le présentez peut en vérifier l’authenticité grâce au code et à l’adresse web qui y figurent.',
+      ],
+    }),
   },
 };
+
+function frBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined, letter: boolean | undefined): Array<string | undefined | false> {
+  return [
+    joining && `Instructions pratiques :\n${joining}`,
+    calendar && 'Les dates de la formation figurent dans le fichier de calendrier joint (course.ics), que vous pouvez ajouter à votre agenda.',
+    letter && 'Si vous avez besoin d’une lettre d’admission pour une demande de visa ou pour votre employeur, vous pouvez l’imprimer depuis « Mes candidatures » après vous être connecté(e).',
+  ];
+}
 
 function frTitled(subject: string, courseTitle: string | undefined): string {
   return courseTitle ? `${subject} : ${frQuote(courseTitle)}` : subject;

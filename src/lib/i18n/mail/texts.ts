@@ -25,6 +25,8 @@ export const emailKinds = [
   'practice-published',
   'practice-declined',
   'practice-withdrawn',
+  // Issue 11: certificates
+  'completed',
 ] as const;
 
 export type EmailKind = (typeof emailKinds)[number];
@@ -46,6 +48,12 @@ export interface EmailValues {
   slug?: string | null;
   /** The site's public address; a practice's mail builds its link in the reader's language from it. */
   site?: string;
+  /** The course's joining instructions, for an accepted participant. */
+  joining?: string;
+  /** Whether the course's calendar file is attached (course.ics). */
+  calendar?: boolean;
+  /** Whether the participant can print a letter of acceptance (a course held in person). */
+  letter?: boolean;
 }
 
 /** The subject and the paragraphs between the greeting and the closing. */
