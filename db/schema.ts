@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { locales } from '#lib/i18n/locales.ts';
 import { applicationStatuses, genders, practiceEndorsements, practiceStatuses, roles } from '#lib/vocabulary.ts';
 
@@ -245,4 +245,43 @@ export const practiceComments = sqliteTable(
     createdAt: createdAt(),
   },
   (table) => [index('practice_comments_by_practice').on(table.practiceId)],
+);
+/**
+ * A participant's evaluation of a course they attended (issue 11): one per application, editable
+ * until 30 days after the course ends. Country and gender are copied in when it is written, so
+ * the aggregates do not shift when a profile changes or an account is deleted. Staff and focal
+ * points only ever see aggregates of groups of 5 or more (src/lib/evaluation-summary.ts).
+ */
+export const evaluations = sqliteTable(
+  'evaluations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .unique()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+    country: text().notNull(),
+    gender: text({ enum: genders }).notNull(),
+    /** Ratings 1 to 5. */
+    relevance: integer().notNull(),
+    content: integer().notNull(),
+    trainers: integer().notNull(),
+    organisation: integer().notNull(),
+    overall: integer().notNull(),
+    recommend: integer({ mode: 'boolean' }).notNull(),
+    /** What the participant will apply at work, and their suggestions: free text, shown without names. */
+    applyAtWork: text('apply_at_work').notNull().default(''),
+    suggestions: text().notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (table) => [
+    index('evaluations_by_course').on(table.courseSlug, table.country),
+    check(
+      'evaluation_ratings',
+      sql`${table.relevance} between 1 and 5 and ${table.content} between 1 and 5 and ${table.trainers} between 1 and 5
+          and ${table.organisation} between 1 and 5 and ${table.overall} between 1 and 5`,
+    ),
+  ],
 );

@@ -14,7 +14,8 @@ import { newDocumentCode } from '#lib/server/certificates.ts';
 const baseUrl = inject('baseUrl');
 
 type ActorName = 'anonymous' | 'participant AZ' | 'participant SN' | 'focal point AZ' | 'focal point SN' | 'staff';
-type Area = 'account' | 'apply' | 'focal-point' | 'staff';
+/** `evaluate`: a course's evaluation form, open only to who attended it (nobody in the matrix; see below). */
+type Area = 'account' | 'apply' | 'evaluate' | 'focal-point' | 'staff';
 
 interface Person {
   account: TestAccount;
@@ -78,6 +79,11 @@ describe('who may open which page', () => {
     ['/en/staff/courses/{course}/roster.csv', 'staff'],
     ['/en/staff/audit/', 'staff'],
     ['/en/staff/people/', 'staff'],
+    ['/en/account/evaluations/{course}/', 'evaluate'],
+    ['/en/staff/courses/{course}/evaluation/', 'staff'],
+    ['/en/staff/courses/{course}/evaluation.csv', 'staff'],
+    ['/en/focal-point/evaluations/', 'focal-point'],
+    ['/en/focal-point/evaluations/{course}/', 'focal-point'],
   ];
   const areasOf: Record<Exclude<ActorName, 'anonymous'>, Area[]> = {
     'participant AZ': ['account', 'apply'],
@@ -162,6 +168,43 @@ describe('a focal point sees and changes only their own country', () => {
       }
     }
     expect(await statusOf(targets[1]!)).toBe('submitted');
+  });
+});
+
+describe('who may evaluate a course (issue 11)', () => {
+  // A course no other file applies to; the attendance is written directly, since the course is in 2027.
+  const evaluated = courseFromContent('2027-drmcab-early-warning');
+  const path = `/en/account/evaluations/${evaluated.slug}/`;
+  const answers = { relevance: '4', content: '4', trainers: '5', organisation: '3', overall: '4', recommend: 'yes', suggestions: 'Authorization matrix.' };
+  let attendee: Person;
+
+  beforeAll(async () => {
+    attendee = await person('participant', 'TR');
+    const now = Date.now();
+    await database.client.execute({
+      sql: "insert into applications (course_slug, user_id, country, status, motivation, created_at, updated_at) values (?, ?, 'TR', 'attended', 'x', ?, ?)",
+      args: [evaluated.slug, attendee.account.id, now, now],
+    });
+  });
+
+  it('opens the form to the participant who attended, and stores their answers', async () => {
+    expect((await attendee.client.get(path)).status).toBe(200);
+    expect((await attendee.client.post(path, answers)).status).toBe(200);
+    const stored = await database.client.execute({ sql: 'select count(*) as n from evaluations where course_slug = ?', args: [evaluated.slug] });
+    expect(stored.rows[0]?.n).toBe(1);
+  });
+
+  it.each(['participant AZ', 'participant SN', 'focal point AZ', 'focal point SN', 'staff'] as const)('answers 404 to %s, and writes nothing', async (name) => {
+    expect((await people[name].client.get(path)).status).toBe(404);
+    expect((await people[name].client.post(path, { ...answers, overall: '1' })).status).toBe(404);
+    const stored = await database.client.execute({ sql: 'select overall from evaluations where course_slug = ?', args: [evaluated.slug] });
+    expect(stored.rows.map((row) => row.overall)).toEqual([4]);
+  });
+
+  it('shows a focal point of another country nothing of it, and staff see it counted', async () => {
+    const other = await people['focal point AZ'].client.get(`/en/focal-point/evaluations/${evaluated.slug}/`);
+    expect(other.text).not.toContain('Authorization matrix.');
+    expect((await people.staff.client.get(`/en/staff/courses/${evaluated.slug}/evaluation/`)).text).toContain('Authorization matrix.');
   });
 });
 

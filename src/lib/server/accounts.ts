@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
-import { applications, practices, sessions, users } from '#db/schema.ts';
+import { applications, evaluations, practices, sessions, users } from '#db/schema.ts';
 import { documentsForExport } from './certificates.ts';
 import type { Database } from './database.ts';
 import { afterAnswer } from './background.ts';
@@ -247,11 +247,14 @@ export async function personalData(db: Database, userId: string): Promise<Record
     .from(sessions)
     .where(eq(sessions.userId, userId));
   const { certificates, letters } = await documentsForExport(db.$client, userId);
+  const ids = theirApplications.map((application) => application.id);
+  const theirEvaluations = ids.length === 0 ? [] : await db.select().from(evaluations).where(inArray(evaluations.applicationId, ids));
   const proposals = await practicesOfAccount(db.$client, userId);
   return {
     exportedAt: new Date().toISOString(),
     profile,
     applications: theirApplications,
+    evaluations: theirEvaluations,
     sessions: theirSessions,
     certificates,
     letters,
@@ -262,10 +265,15 @@ export async function personalData(db: Database, userId: string): Promise<Record
 
 /**
  * Deletes a person: their account, sessions and tokens go; their applications stay without
- * them, so course counts and country figures do not change.
+ * them, so course counts and country figures do not change; so do their evaluations' ratings,
+ * without the written answers.
  */
 export async function deleteAccount(db: Database, userId: string): Promise<void> {
   await db.batch([
+    db
+      .update(evaluations)
+      .set({ applyAtWork: '', suggestions: '' })
+      .where(inArray(evaluations.applicationId, db.select({ id: applications.id }).from(applications).where(eq(applications.userId, userId)))),
     db.update(applications).set({ userId: null, motivation: '' }).where(eq(applications.userId, userId)),
     // Contributed practices (issue 10): drafts nobody else saw go; proposals still under way are
     // withdrawn; published ones stay, attributed to their institution only.

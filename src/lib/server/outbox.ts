@@ -134,11 +134,9 @@ function toRow(row: Record<string, unknown>): OutboxRow {
 /** The message as it goes out, in the recipient's language. */
 export function render(row: OutboxRow): OutgoingEmail {
   const { courseTitle, link, joining, calendar, ...rest } = row.values;
-  const inLanguage = (value: OutboxText | undefined): string | undefined =>
-    typeof value === 'object' ? (value[row.language] ?? value.en ?? Object.values(value)[0]) : value;
-  const localized = { courseTitle: inLanguage(courseTitle), link: inLanguage(link), joining: inLanguage(joining) };
+  const localized = { courseTitle: inLanguage(courseTitle, row.language), link: inLanguage(link, row.language), joining: inLanguage(joining, row.language) };
   const given = Object.fromEntries(Object.entries(localized).filter(([, value]) => value !== undefined));
-  const ics = inLanguage(calendar);
+  const ics = inLanguage(calendar, row.language);
   const { subject, text } = emailMessage(row.kind, row.language, { ...rest, ...given, ...(ics ? { calendar: true } : {}), name: row.name });
   return {
     to: row.recipient,
@@ -148,6 +146,10 @@ export function render(row: OutboxRow): OutgoingEmail {
     messageId: `<outbox.${row.id}.${row.createdAt.getTime()}@oic-reform-exchange>`,
     ...(ics ? { attachments: [{ filename: 'course.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }] } : {}),
   };
+}
+
+function inLanguage(text: OutboxText | undefined, language: Locale): string | undefined {
+  return typeof text === 'object' ? (text[language] ?? text.en ?? Object.values(text)[0]) : text;
 }
 
 /**

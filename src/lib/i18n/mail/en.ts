@@ -178,6 +178,15 @@ export const english: MailTexts = {
         'Anyone you show it to can check it with the code and web address printed on it.',
       ],
     }),
+    // Issue 11: course evaluation
+    evaluation: ({ courseTitle, link }) => ({
+      subject: enTitled('How was the course?', courseTitle),
+      paragraphs: [
+        `Thank you for taking part in ${enCourse(courseTitle)}. Please tell us how it went: five ratings and two short questions, about five minutes. Your answers are shown to SESRIC staff and your national focal point only as totals of five people or more, never with your name.`,
+        link || 'You will find the form under “My applications” after signing in.',
+        'You can change your answers until 30 days after the course ends.',
+      ],
+    }),
   },
 };
 

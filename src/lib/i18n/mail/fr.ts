@@ -178,6 +178,15 @@ export const french: MailTexts = {
         'Toute personne à qui vous le présentez peut en vérifier l’authenticité grâce au code et à l’adresse web qui y figurent.',
       ],
     }),
+    // Issue 11: course evaluation
+    evaluation: ({ courseTitle, link }) => ({
+      subject: frTitled('Votre avis sur la formation', courseTitle),
+      paragraphs: [
+        `Nous vous remercions d’avoir participé à ${frCourse(courseTitle)}. Nous vous invitons à nous faire part de votre appréciation : cinq notes et deux brèves questions, soit environ cinq minutes. Vos réponses ne sont communiquées au personnel du SESRIC et à votre point focal national que sous forme de totaux portant sur au moins cinq personnes, jamais avec votre nom.`,
+        link || 'Vous trouverez le formulaire dans « Mes candidatures » après vous être connecté(e).',
+        'Vous pourrez modifier vos réponses jusqu’à 30 jours après la fin de la formation.',
+      ],
+    }),
   },
 };
 

@@ -27,6 +27,8 @@ export const emailKinds = [
   'practice-withdrawn',
   // Issue 11: certificates
   'completed',
+  // Issue 11: course evaluation
+  'evaluation',
 ] as const;
 
 export type EmailKind = (typeof emailKinds)[number];
