@@ -1,4 +1,4 @@
-import type { MailTexts } from './texts.ts';
+import { siteLink, type MailTexts } from './texts.ts';
 
 /** The platform's mails in English: subject, then the paragraphs between greeting and closing. */
 export const english: MailTexts = {
@@ -91,6 +91,84 @@ export const english: MailTexts = {
         link,
         deadline && `Please do so by ${deadline}.`,
       ],
+    }),
+    // Contributed practices (issue 10)
+    'practice-submitted': ({ practiceTitle, site }) => ({
+      subject: enTitled('Practice received', practiceTitle),
+      paragraphs: [
+        `We have received your proposal ${enQuote(practiceTitle ?? '')}. The national focal point of its country will be asked to endorse it, then SESRIC will review it. We will write to you when its status changes.`,
+        'You can follow it, and read reviewers’ comments, under “My practices”:',
+        siteLink(site, 'en', 'account/practices'),
+      ],
+    }),
+    'practice-to-endorse': ({ practiceTitle, site }) => ({
+      subject: enTitled('A practice awaits your endorsement', practiceTitle),
+      paragraphs: [
+        `A practice from your country, ${enQuote(practiceTitle ?? '')}, has been proposed for publication. Please confirm that the national authority endorses this account, or return it with a comment.`,
+        'Without an answer within 14 days, SESRIC will review it as “not endorsed nationally”.',
+        siteLink(site, 'en', 'focal-point/practices'),
+      ],
+    }),
+    'practice-endorsed': ({ practiceTitle, site }) => ({
+      subject: enTitled('Practice endorsed', practiceTitle),
+      paragraphs: [
+        `Your national focal point has endorsed your proposal ${enQuote(practiceTitle ?? '')}. SESRIC staff will now review it.`,
+        siteLink(site, 'en', 'account/practices'),
+      ],
+    }),
+    'practice-returned': ({ practiceTitle, reason, site }) => ({
+      subject: enTitled('Practice returned by your focal point', practiceTitle),
+      paragraphs: [
+        `Your national focal point has returned your proposal ${enQuote(practiceTitle ?? '')} without endorsing it.`,
+        reason && `Comment: ${reason}`,
+        'You may revise it and submit it again, or withdraw it:',
+        siteLink(site, 'en', 'account/practices'),
+      ],
+    }),
+    'practice-to-review': ({ practiceTitle, site }) => ({
+      subject: enTitled('A practice is ready for review', practiceTitle),
+      paragraphs: [`The practice ${enQuote(practiceTitle ?? '')} is ready for editorial review.`, siteLink(site, 'en', 'staff/practices')],
+    }),
+    'practice-in-review': ({ practiceTitle, site }) => ({
+      subject: enTitled('Practice under review', practiceTitle),
+      paragraphs: [`SESRIC staff have begun reviewing your proposal ${enQuote(practiceTitle ?? '')}.`, siteLink(site, 'en', 'account/practices')],
+    }),
+    'practice-changes-requested': ({ practiceTitle, reason, site }) => ({
+      subject: enTitled('Changes requested', practiceTitle),
+      paragraphs: [
+        `SESRIC staff ask for changes to your proposal ${enQuote(practiceTitle ?? '')} before it can be published.`,
+        reason && `What to change: ${reason}`,
+        'Please revise it and submit it again:',
+        siteLink(site, 'en', 'account/practices'),
+      ],
+    }),
+    'practice-resubmitted': ({ practiceTitle, site }) => ({
+      subject: enTitled('A revised practice is ready for review', practiceTitle),
+      paragraphs: [`The proposer has revised and resubmitted ${enQuote(practiceTitle ?? '')}. You can see what changed since the last version.`, siteLink(site, 'en', 'staff/practices')],
+    }),
+    'practice-accepted': ({ practiceTitle, slug, site }) => ({
+      subject: enTitled('Practice published', practiceTitle),
+      paragraphs: [
+        `We are pleased to inform you that your proposal ${enQuote(practiceTitle ?? '')} has been accepted and is now published:`,
+        slug ? siteLink(site, 'en', `practices/${slug}`) : undefined,
+        'Thank you for sharing your country’s experience.',
+      ],
+    }),
+    'practice-published': ({ practiceTitle, slug, site }) => ({
+      subject: enTitled('A practice from your country is published', practiceTitle),
+      paragraphs: [`The practice ${enQuote(practiceTitle ?? '')} from your country has been accepted by SESRIC and is now published:`, slug ? siteLink(site, 'en', `practices/${slug}`) : undefined],
+    }),
+    'practice-declined': ({ practiceTitle, reason, site }) => ({
+      subject: enTitled('Practice not accepted', practiceTitle),
+      paragraphs: [
+        `After review, SESRIC has decided not to publish your proposal ${enQuote(practiceTitle ?? '')}.`,
+        reason && `Reason given: ${reason}`,
+        siteLink(site, 'en', 'account/practices'),
+      ],
+    }),
+    'practice-withdrawn': ({ practiceTitle }) => ({
+      subject: enTitled('Practice withdrawn', practiceTitle),
+      paragraphs: [`The proposer has withdrawn the practice ${enQuote(practiceTitle ?? '')}. Nothing more is needed from you.`],
     }),
     completed: ({ courseTitle, link }) => ({
       subject: enTitled('Your certificate', courseTitle),
