@@ -11,8 +11,7 @@ import { unified } from 'unified';
  * emphasis, http and https links, and level-3 headings. Nothing else survives.
  *
  * The text is parsed by remark (never compiled as MDX), turned into HTML's tree without its raw
- * HTML , then sanitised by
- * rehype-sanitize against the allow-list below, and only then written out. HTML typed in the
+ * HTML, then sanitised by rehype-sanitize against the allow-list below, and only then written out. HTML typed in the
  * text is shown as the text it is (`<b>` reads "<b>"), never as markup. Any heading becomes
  * a level-3 heading, so a contributor cannot outrank the page's own structure; an image keeps
  * nothing but its alternative text; a link to anything but http(s) loses its address.
