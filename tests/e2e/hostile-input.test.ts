@@ -339,15 +339,18 @@ describe('forms fed hostile input', () => {
     expect(nominated.status).toBe(404);
   });
 
-  it('answers the people search and the paged roster 200 whatever their query parameters hold (431 past Node’s header limit)', async () => {
+  it('answers the people search and the paged roster 200 whatever their query parameters hold', async () => {
     const quiet = latestCourse().slug;
     await fc.assert(
-      fc.asyncProperty(fc.record({ q: hostile, role: hostile, country: hostile, page: hostile, sort: hostile, dir: hostile, status: hostile, countries: hostile }), async (query) => {
-        const search = new URLSearchParams(query).toString();
-        // An address past Node's header limit (16 KB) is refused by Node itself, with 431.
-        const expected = search.length < 8000 ? [200] : [200, 431];
-        expect(expected, search.slice(0, 200)).toContain((await clients.staff().get(`/en/staff/people/?${search}`)).status);
-        expect(expected, search.slice(0, 200)).toContain((await clients.staff().get(`/en/staff/courses/${quiet}/?${search}`)).status);
+      // Addresses past Node's header limit (16 KB) never reach the site (Node answers 431 or resets): kept under it.
+      fc.asyncProperty(
+        fc
+          .record({ q: hostile, role: hostile, country: hostile, page: hostile, sort: hostile, dir: hostile, status: hostile, countries: hostile })
+          .map((query) => new URLSearchParams(query).toString())
+          .filter((search) => search.length < 8000),
+        async (search) => {
+        expect((await clients.staff().get(`/en/staff/people/?${search}`)).status, search.slice(0, 200)).toBe(200);
+        expect((await clients.staff().get(`/en/staff/courses/${quiet}/?${search}`)).status, search.slice(0, 200)).toBe(200);
       }),
       { numRuns: runsPerForm },
     );
