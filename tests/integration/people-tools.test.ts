@@ -147,20 +147,20 @@ describe('the paged roster', () => {
       if (!submitted.ok) throw new Error(submitted.refusal);
       ids.push(submitted.value.id);
     }
-    const first = await rosterPage(database.db, staff, { courseSlug: course.id }, { sort: 'country', descending: false, page: 1, pageSize: 3 });
+    const first = await rosterPage(database.db, staff, { courseSlug: course.slug }, { sort: 'country', descending: false, page: 1, pageSize: 3 });
     expect(first.total).toBe(7);
     expect(first.rows.map((row) => row.country)).toEqual(['AZ', 'AZ', 'AZ']);
-    const last = await rosterPage(database.db, staff, { courseSlug: course.id }, { sort: 'country', descending: false, page: 3, pageSize: 3 });
+    const last = await rosterPage(database.db, staff, { courseSlug: course.slug }, { sort: 'country', descending: false, page: 3, pageSize: 3 });
     expect(last.rows.map((row) => row.country)).toEqual(['SN']);
-    const down = await rosterPage(database.db, staff, { courseSlug: course.id }, { sort: 'country', descending: true, page: 1, pageSize: 3 });
+    const down = await rosterPage(database.db, staff, { courseSlug: course.slug }, { sort: 'country', descending: true, page: 1, pageSize: 3 });
     expect(down.rows.map((row) => row.country)).toEqual(['SN', 'SN', 'SN']);
-    const filtered = await rosterPage(database.db, staff, { courseSlug: course.id, country: 'SN' }, { sort: 'name', descending: false, page: 1, pageSize: 50 });
+    const filtered = await rosterPage(database.db, staff, { courseSlug: course.slug, country: 'SN' }, { sort: 'name', descending: false, page: 1, pageSize: 50 });
     expect(filtered.total).toBe(4);
-    const chosen = await roster(database.db, staff, { courseSlug: course.id, applicationIds: [ids[0]!, ids[3]!] });
+    const chosen = await roster(database.db, staff, { courseSlug: course.slug, applicationIds: [ids[0]!, ids[3]!] });
     expect(chosen.map((row) => row.id).sort()).toEqual([ids[0], ids[3]].sort());
-    expect(await roster(database.db, staff, { courseSlug: course.id, applicationIds: [] })).toEqual([]);
+    expect(await roster(database.db, staff, { courseSlug: course.slug, applicationIds: [] })).toEqual([]);
     // A focal point's paged roster is still narrowed to their country.
     const focal = await withPassword('focal-point', 'AZ');
-    expect((await rosterPage(database.db, focal, { courseSlug: course.id }, { sort: 'country', descending: false, page: 1, pageSize: 50 })).total).toBe(3);
+    expect((await rosterPage(database.db, focal, { courseSlug: course.slug }, { sort: 'country', descending: false, page: 1, pageSize: 50 })).total).toBe(3);
   });
 });
