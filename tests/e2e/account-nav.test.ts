@@ -254,7 +254,7 @@ describe('staff tools', () => {
     await page.locator('#field-email').fill(email);
     await page.locator('#field-fullName').fill('Nadia Newcomer');
     await page.locator('input[name="role"][value="focal-point"]').check();
-    await page.locator('select[name="country"]').selectOption('SN');
+    await page.locator('#field-country').selectOption('SN');
     await page.locator('form.form button[type="submit"]').click();
     await page.waitForLoadState('networkidle');
     // The list is paged (issue 11): each person is found through the search.
