@@ -97,14 +97,19 @@ export async function rosterPage(db: Database, viewer: User, filter: RosterFilte
     applied: [direction(applications.createdAt)],
   };
   const [counted] = await db.select({ n: count() }).from(applications).where(where);
-  const rows = await db
-    .select(rosterColumns)
-    .from(applications)
-    .leftJoin(users, eq(users.id, applications.userId))
-    .where(where)
-    .orderBy(...keys[query.sort], asc(applications.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  // The page's ids first, sorting narrow rows (people are joined only to sort by name), then
+  // the 50 rows themselves with their people.
+  const ordered = db.select({ id: applications.id }).from(applications);
+  const pageIds = (
+    await (query.sort === 'name' ? ordered.leftJoin(users, eq(users.id, applications.userId)) : ordered)
+      .where(where)
+      .orderBy(...keys[query.sort], asc(applications.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+  ).map((row) => row.id);
+  const found = pageIds.length === 0 ? [] : await db.select(rosterColumns).from(applications).leftJoin(users, eq(users.id, applications.userId)).where(inArray(applications.id, pageIds));
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
   return { rows, total: counted?.n ?? 0 };
 }
 
