@@ -1,7 +1,10 @@
 import { courseBySlug, type CourseEntry } from '#lib/content/courses.ts';
 import { localizedPath } from '#lib/i18n/paths.ts';
 import type { Locale } from '#lib/i18n/locales.ts';
-import { needsSecondFactor } from '#lib/server/access.ts';
+import type { PracticeMover } from '#lib/practice-states.ts';
+import { actorOf, needsSecondFactor } from '#lib/server/access.ts';
+import { practiceFor, type PracticeRecord } from '#lib/server/practices.ts';
+import { database } from '#lib/server/site-database.ts';
 import type { Session, User } from '#lib/server/sessions.ts';
 import type { Role } from '#lib/vocabulary.ts';
 
@@ -44,4 +47,27 @@ export async function admitToCourse(
   if (!course) return new Response(null, { status: 404 });
   const user = admit(page, roles);
   return user instanceof Response ? user : { user, course };
+}
+
+/** Who may open a proposal's page in each capacity; the practice's own rules then decide (practices.ts). */
+const rolesActingAs = {
+  proposer: ['participant', 'focal-point', 'staff'],
+  'focal-point': ['focal-point'],
+  staff: ['staff'],
+} as const satisfies Record<Exclude<PracticeMover, 'system'>, readonly Role[]>;
+
+/**
+ * For the pages of one contributed practice (`[id]` in the address), opened as its proposer, its
+ * country's focal point or staff: the person and the practice, otherwise the response to send.
+ * Someone else's proposal and one that does not exist get the same 404.
+ */
+export async function admitToPractice(
+  page: AdmitPage & { params: Record<string, string | undefined> },
+  actingAs: Exclude<PracticeMover, 'system'>,
+): Promise<{ user: User; practice: PracticeRecord } | Response> {
+  const user = admit(page, rolesActingAs[actingAs]);
+  if (user instanceof Response) return user;
+  const found = await practiceFor((await database()).client, actorOf(user), Number(page.params.id));
+  if (!found || found.mover !== actingAs) return new Response(null, { status: 404 });
+  return { user, practice: found.practice };
 }
