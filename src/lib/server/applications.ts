@@ -1,6 +1,6 @@
-import type { Client, InStatement, InValue, Row } from '@libsql/client';
-import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
-import { alias, SQLiteSyncDialect, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Client, InStatement } from '@libsql/client';
+import { getTableName, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { applications, auditLog, certificates, users } from '#db/schema.ts';
 import {
   canMove,
@@ -18,6 +18,7 @@ import { applicationWindow, isEligible, type CourseOffering } from '../course-ru
 import type { Role } from '../vocabulary.ts';
 import { randomSecret } from './crypto.ts';
 import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './outbox.ts';
+import { audit, bare, columnList, fromRow, named, statement } from './sql.ts';
 
 /**
  * Applications in the database: submitting, and every move of the state machine.
@@ -30,34 +31,9 @@ import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './o
  * between statements; the local driver waits for a busy lock synchronously, so another request
  * of the same process could then block the one holding the lock. drizzle's libSQL driver also
  * ignores a transaction's `behavior`. Hence the client's own batches; their statements are
- * drizzle `sql` templates naming the schema's tables and columns, so a renamed column fails the
- * type check, and rows come back typed as the schema's `$inferSelect`.
+ * drizzle `sql` templates naming the schema's tables and columns (`sql.ts`), so a renamed column
+ * fails the type check, and rows come back typed as the schema's `$inferSelect`.
  */
-
-const dialect = new SQLiteSyncDialect();
-
-/** A drizzle `sql` template as a statement of the client's batches. */
-function statement(query: SQL): InStatement {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  return { sql: text, args: params as InValue[] };
-}
-
-/** A column by its bare name, where SQLite allows no table before it (SET, INSERT's column list). */
-const bare = (column: AnySQLiteColumn): SQL => sql`${sql.identifier(column.name)}`;
-const columnList = (columns: AnySQLiteColumn[]): SQL => sql.join(columns.map(bare), sql`, `);
-
-/** A column's quoted name for the outbox's SQL text, which takes named parameters. */
-const named = (column: AnySQLiteColumn): string => `"${column.name}"`;
-
-/** A row as the client read it, converted as drizzle would (timestamps to dates, 0/1 to booleans). */
-function fromRow<T extends SQLiteTable>(table: T, row: Row): T['$inferSelect'] {
-  const record: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
-    const value = row[column.name];
-    record[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return record as T['$inferSelect'];
-}
 
 export interface Actor {
   id: string;
@@ -86,28 +62,6 @@ export type Refusal =
 export type Result<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
 const refuse = (refusal: Refusal): { ok: false; refusal: Refusal } => ({ ok: false, refusal });
-
-/** The audit record of a change; `when` makes it conditional on the change having happened. */
-function audit(entry: {
-  actor: Actor | null;
-  action: string;
-  /** The application's id, the row just inserted by the statement before, or SQL that finds it. */
-  applicationId: number | 'last-insert' | SQL;
-  from?: ApplicationStatus | null;
-  to?: ApplicationStatus | null;
-  reason?: string | null;
-  /** Machine data about the record (the operation that promoted someone). */
-  detail?: SQL | string | null;
-  now: Date;
-  when?: SQL;
-}): InStatement {
-  const applicationId = entry.applicationId === 'last-insert' ? sql`last_insert_rowid()` : typeof entry.applicationId === 'number' ? sql`${entry.applicationId}` : entry.applicationId;
-  const columns = [auditLog.at, auditLog.actorId, auditLog.actorRole, auditLog.action, auditLog.applicationId, auditLog.fromStatus, auditLog.toStatus, auditLog.reason, auditLog.detail];
-  return statement(sql`insert into ${auditLog} (${columnList(columns)})
-    select ${entry.now.getTime()}, ${entry.actor?.id ?? null}, ${entry.actor?.role ?? 'system'}, ${entry.action}, ${applicationId},
-      ${entry.from ?? null}, ${entry.to ?? null}, ${entry.reason ?? null}, ${entry.detail ?? null}
-    ${entry.when ? sql`where ${entry.when}` : sql``}`);
-}
 
 /** Who the actor is to this application, or null when they have nothing to do with it. */
 export function moverFor(actor: Actor, application: Pick<ApplicationRecord, 'userId' | 'country'>): Mover | null {
