@@ -24,6 +24,9 @@ export function statement(query: SQL): InStatement {
 export const bare = (column: AnySQLiteColumn): SQL => sql`${sql.identifier(column.name)}`;
 export const columnList = (columns: AnySQLiteColumn[]): SQL => sql.join(columns.map(bare), sql`, `);
 
+/** Every column of `table`, named with its table (a SELECT's list where tables are joined). */
+export const columnsOf = (table: SQLiteTable): SQL => sql.join(Object.values(getTableColumns(table)), sql`, `);
+
 /** A column's quoted name for SQL text that takes named parameters (the outbox's). */
 export const named = (column: AnySQLiteColumn): string => `"${column.name}"`;
 
