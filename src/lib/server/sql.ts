@@ -2,7 +2,6 @@ import type { InStatement, InValue, Row } from '@libsql/client';
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { auditLog } from '#db/schema.ts';
-import type { ApplicationStatus } from '../application-states.ts';
 import type { Role } from '../vocabulary.ts';
 
 /**
@@ -46,8 +45,9 @@ export function audit(entry: {
   action: string;
   /** The application's id, the row just inserted by the statement before, SQL that finds it, or none. */
   applicationId: number | 'last-insert' | SQL | null;
-  from?: ApplicationStatus | null;
-  to?: ApplicationStatus | null;
+  /** The states moved between: an application's, or another record's (a practice's). */
+  from?: string | null;
+  to?: string | null;
   reason?: string | null;
   /** Machine data about the record (the operation that promoted someone, a document's code). */
   detail?: SQL | string | null;
