@@ -1,5 +1,5 @@
 import type { Client, InStatement } from '@libsql/client';
-import { getTableName, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { applications, auditLog, certificates, users } from '#db/schema.ts';
 import {
@@ -18,7 +18,7 @@ import { applicationWindow, isEligible, type CourseOffering } from '../course-ru
 import type { Role } from '../vocabulary.ts';
 import { randomSecret } from './crypto.ts';
 import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './outbox.ts';
-import { audit, bare, columnList, fromRow, named, statement } from './sql.ts';
+import { audit, bare, columnList, fromRow, statement } from './sql.ts';
 
 /**
  * Applications in the database: submitting, and every move of the state machine.
@@ -120,7 +120,7 @@ export async function submitApplication(
           now,
         }),
         ...(input.mail
-          ? [outboxInsertForApplication(`select ${named(auditLog.applicationId)} from ${auditTable} where ${named(auditLog.id)} = last_insert_rowid()`, input.mail.kind, input.mail.values ?? {}, now)]
+          ? [outboxInsertForApplication(sql`select ${auditLog.applicationId} from ${auditLog} where ${auditLog.id} = last_insert_rowid()`, input.mail.kind, input.mail.values ?? {}, now)]
           : []),
       ],
       'write',
@@ -141,7 +141,6 @@ export async function findApplication(client: Client, id: number): Promise<Appli
   return row ? fromRow(applications, row) : null;
 }
 
-const auditTable = `"${getTableName(auditLog)}"`;
 const held = alias(applications, 'held');
 const waiting = alias(applications, 'waiting');
 
@@ -247,24 +246,21 @@ export async function moveApplication(
   if (applicantMail) {
     // Written only if this batch moved the application: its audit record is there.
     statements.push(
-      outboxInsertForApplication(':outboxApplication', applicantMail.kind, applicantMail.values ?? {}, now, {
-        sql: `exists (select 1 from ${auditTable} where ${named(auditLog.action)} = 'application.move' and ${named(auditLog.applicationId)} = :outboxApplication
-                and ${named(auditLog.at)} = :outboxMovedAt and ${named(auditLog.toStatus)} = :outboxTo and ${named(auditLog.actorId)} is :outboxActor)
-              and a.${named(applications.status)} = :outboxTo and a.${named(applications.updatedAt)} = :outboxMovedAt`,
-        args: { outboxApplication: application.id, outboxMovedAt: now.getTime(), outboxTo: input.to, outboxActor: input.actor.id },
-      }),
+      outboxInsertForApplication(
+        sql`${application.id}`,
+        applicantMail.kind,
+        applicantMail.values ?? {},
+        now,
+        sql`exists (select 1 from ${auditLog} where ${auditLog.action} = 'application.move' and ${auditLog.applicationId} = ${application.id}
+            and ${auditLog.at} = ${at} and ${auditLog.toStatus} = ${input.to} and ${auditLog.actorId} is ${input.actor.id})
+          and ${applications.status} = ${input.to} and ${applications.updatedAt} = ${at}`,
+      ),
     );
   }
   const promotedMail = input.mail?.promoted;
   if (promotedMail && freesSeat) {
     statements.push(
-      outboxInsertForApplication(
-        `select ${named(auditLog.applicationId)} from ${auditTable} where ${named(auditLog.action)} = 'application.promote' and ${named(auditLog.detail)} = :outboxOperation`,
-        promotedMail.kind,
-        promotedMail.values ?? {},
-        now,
-        { sql: '1', args: { outboxOperation: operation } },
-      ),
+      outboxInsertForApplication(promotedBy(operation), promotedMail.kind, promotedMail.values ?? {}, now),
     );
   }
   const [updated] = await client.batch(statements, 'write');

@@ -26,9 +26,6 @@ export const columnList = (columns: AnySQLiteColumn[]): SQL => sql.join(columns.
 /** Every column of `table`, named with its table (a SELECT's list where tables are joined). */
 export const columnsOf = (table: SQLiteTable): SQL => sql.join(Object.values(getTableColumns(table)), sql`, `);
 
-/** A column's quoted name for SQL text that takes named parameters (the outbox's). */
-export const named = (column: AnySQLiteColumn): string => `"${column.name}"`;
-
 /** A row as the client read it, converted as drizzle would (timestamps to dates, 0/1 to booleans). */
 export function fromRow<T extends SQLiteTable>(table: T, row: Row): T['$inferSelect'] {
   const record: Record<string, unknown> = {};
