@@ -1,6 +1,6 @@
-import type { Client, InStatement, InValue, Row } from '@libsql/client';
-import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
-import { alias, SQLiteSyncDialect, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Client, InStatement } from '@libsql/client';
+import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { applications, auditLog, certificates, users } from '#db/schema.ts';
 import {
   canMove,
@@ -18,6 +18,7 @@ import { applicationWindow, isEligible, type CourseOffering } from '../course-ru
 import type { Role } from '../vocabulary.ts';
 import { randomSecret } from './crypto.ts';
 import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './outbox.ts';
+import { audit, bare, columnList, fromRow, statement } from './sql.ts';
 
 /**
  * Applications in the database: submitting, and every move of the state machine.
@@ -30,34 +31,9 @@ import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './o
  * between statements; the local driver waits for a busy lock synchronously, so another request
  * of the same process could then block the one holding the lock. drizzle's libSQL driver also
  * ignores a transaction's `behavior`. Hence the client's own batches; their statements are
- * drizzle `sql` templates naming the schema's tables and columns, so a renamed column fails the
- * type check, and rows come back typed as the schema's `$inferSelect`.
+ * drizzle `sql` templates naming the schema's tables and columns (`sql.ts`), so a renamed column
+ * fails the type check, and rows come back typed as the schema's `$inferSelect`.
  */
-
-const dialect = new SQLiteSyncDialect();
-
-/** A drizzle `sql` template as a statement of the client's batches. */
-function statement(query: SQL): InStatement {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  return { sql: text, args: params as InValue[] };
-}
-
-/** A column by its bare name, where SQLite allows no table before it (SET, INSERT's column list). */
-const bare = (column: AnySQLiteColumn): SQL => sql`${sql.identifier(column.name)}`;
-const columnList = (columns: AnySQLiteColumn[]): SQL => sql.join(columns.map(bare), sql`, `);
-
-/** A column's quoted name for the outbox's SQL text, which takes named parameters. */
-const named = (column: AnySQLiteColumn): string => `"${column.name}"`;
-
-/** A row as the client read it, converted as drizzle would (timestamps to dates, 0/1 to booleans). */
-function fromRow<T extends SQLiteTable>(table: T, row: Row): T['$inferSelect'] {
-  const record: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
-    const value = row[column.name];
-    record[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return record as T['$inferSelect'];
-}
 
 export interface Actor {
   id: string;
@@ -86,28 +62,6 @@ export type Refusal =
 export type Result<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
 const refuse = (refusal: Refusal): { ok: false; refusal: Refusal } => ({ ok: false, refusal });
-
-/** The audit record of a change; `when` makes it conditional on the change having happened. */
-function audit(entry: {
-  actor: Actor | null;
-  action: string;
-  /** The application's id, the row just inserted by the statement before, or SQL that finds it. */
-  applicationId: number | 'last-insert' | SQL;
-  from?: ApplicationStatus | null;
-  to?: ApplicationStatus | null;
-  reason?: string | null;
-  /** Machine data about the record (the operation that promoted someone). */
-  detail?: SQL | string | null;
-  now: Date;
-  when?: SQL;
-}): InStatement {
-  const applicationId = entry.applicationId === 'last-insert' ? sql`last_insert_rowid()` : typeof entry.applicationId === 'number' ? sql`${entry.applicationId}` : entry.applicationId;
-  const columns = [auditLog.at, auditLog.actorId, auditLog.actorRole, auditLog.action, auditLog.applicationId, auditLog.fromStatus, auditLog.toStatus, auditLog.reason, auditLog.detail];
-  return statement(sql`insert into ${auditLog} (${columnList(columns)})
-    select ${entry.now.getTime()}, ${entry.actor?.id ?? null}, ${entry.actor?.role ?? 'system'}, ${entry.action}, ${applicationId},
-      ${entry.from ?? null}, ${entry.to ?? null}, ${entry.reason ?? null}, ${entry.detail ?? null}
-    ${entry.when ? sql`where ${entry.when}` : sql``}`);
-}
 
 /** Who the actor is to this application, or null when they have nothing to do with it. */
 export function moverFor(actor: Actor, application: Pick<ApplicationRecord, 'userId' | 'country'>): Mover | null {
@@ -166,7 +120,7 @@ export async function submitApplication(
           now,
         }),
         ...(input.mail
-          ? [outboxInsertForApplication(`select ${named(auditLog.applicationId)} from ${auditTable} where ${named(auditLog.id)} = last_insert_rowid()`, input.mail.kind, input.mail.values ?? {}, now)]
+          ? [outboxInsertForApplication(sql`select ${auditLog.applicationId} from ${auditLog} where ${auditLog.id} = last_insert_rowid()`, input.mail.kind, input.mail.values ?? {}, now)]
           : []),
       ],
       'write',
@@ -187,7 +141,6 @@ export async function findApplication(client: Client, id: number): Promise<Appli
   return row ? fromRow(applications, row) : null;
 }
 
-const auditTable = `"${getTableName(auditLog)}"`;
 const held = alias(applications, 'held');
 const waiting = alias(applications, 'waiting');
 
@@ -293,24 +246,21 @@ export async function moveApplication(
   if (applicantMail) {
     // Written only if this batch moved the application: its audit record is there.
     statements.push(
-      outboxInsertForApplication(':outboxApplication', applicantMail.kind, applicantMail.values ?? {}, now, {
-        sql: `exists (select 1 from ${auditTable} where ${named(auditLog.action)} = 'application.move' and ${named(auditLog.applicationId)} = :outboxApplication
-                and ${named(auditLog.at)} = :outboxMovedAt and ${named(auditLog.toStatus)} = :outboxTo and ${named(auditLog.actorId)} is :outboxActor)
-              and a.${named(applications.status)} = :outboxTo and a.${named(applications.updatedAt)} = :outboxMovedAt`,
-        args: { outboxApplication: application.id, outboxMovedAt: now.getTime(), outboxTo: input.to, outboxActor: input.actor.id },
-      }),
+      outboxInsertForApplication(
+        sql`${application.id}`,
+        applicantMail.kind,
+        applicantMail.values ?? {},
+        now,
+        sql`exists (select 1 from ${auditLog} where ${auditLog.action} = 'application.move' and ${auditLog.applicationId} = ${application.id}
+            and ${auditLog.at} = ${at} and ${auditLog.toStatus} = ${input.to} and ${auditLog.actorId} is ${input.actor.id})
+          and ${applications.status} = ${input.to} and ${applications.updatedAt} = ${at}`,
+      ),
     );
   }
   const promotedMail = input.mail?.promoted;
   if (promotedMail && freesSeat) {
     statements.push(
-      outboxInsertForApplication(
-        `select ${named(auditLog.applicationId)} from ${auditTable} where ${named(auditLog.action)} = 'application.promote' and ${named(auditLog.detail)} = :outboxOperation`,
-        promotedMail.kind,
-        promotedMail.values ?? {},
-        now,
-        { sql: '1', args: { outboxOperation: operation } },
-      ),
+      outboxInsertForApplication(promotedBy(operation), promotedMail.kind, promotedMail.values ?? {}, now),
     );
   }
   const [updated] = await client.batch(statements, 'write');

@@ -1,7 +1,10 @@
-import type { Client } from '@libsql/client';
+import type { Client, Row } from '@libsql/client';
+import { sql, type SQL } from 'drizzle-orm';
+import { applications, certificates, letters, users } from '#db/schema.ts';
 import { seatHoldingStatuses, type ApplicationStatus } from '../application-states.ts';
 import type { Actor } from './applications.ts';
 import { randomSecret } from './crypto.ts';
+import { audit, bare, columnList, fromRow, statement } from './sql.ts';
 
 /**
  * Certificates (written when staff record completion, see `moveApplication`) and letters of
@@ -33,54 +36,50 @@ export interface CertificateRecord {
   revokedReason: string | null;
 }
 
-const certificateColumns = `c.code, c.application_id, c.issued_at, c.revoked_at, c.revoked_reason,
-  a.course_slug, a.user_id, a.country, u.full_name`;
+/** The certificates of completed applications, with their holder, narrowed by `where`. */
+const certificateQuery = (where: SQL): SQL => sql`select ${certificates.code}, ${certificates.applicationId}, ${certificates.issuedAt},
+    ${certificates.revokedAt}, ${certificates.revokedReason}, ${applications.courseSlug}, ${applications.userId}, ${applications.country}, ${users.fullName}
+  from ${certificates} join ${applications} on ${applications.id} = ${certificates.applicationId}
+  left join ${users} on ${users.id} = ${applications.userId}
+  where ${applications.status} = ${'completed' satisfies ApplicationStatus} and ${where}`;
 
-function toCertificate(row: Record<string, unknown>): CertificateRecord {
+function toCertificate(row: Row): CertificateRecord {
+  const certificate = fromRow(certificates, row);
+  const application = fromRow(applications, row);
   return {
-    code: String(row.code),
-    applicationId: Number(row.application_id),
-    courseSlug: String(row.course_slug),
-    userId: row.user_id === null ? null : String(row.user_id),
-    fullName: row.full_name === null ? null : String(row.full_name),
-    country: String(row.country),
-    issuedAt: new Date(Number(row.issued_at)),
-    revokedAt: row.revoked_at === null ? null : new Date(Number(row.revoked_at)),
-    revokedReason: row.revoked_reason === null ? null : String(row.revoked_reason),
+    code: certificate.code,
+    applicationId: certificate.applicationId,
+    courseSlug: application.courseSlug,
+    userId: application.userId ?? null,
+    fullName: fromRow(users, row).fullName ?? null,
+    country: application.country,
+    issuedAt: certificate.issuedAt,
+    revokedAt: certificate.revokedAt ?? null,
+    revokedReason: certificate.revokedReason ?? null,
   };
 }
 
 /** A participant's certificates, newest first. */
 export async function listCertificates(client: Client, userId: string): Promise<CertificateRecord[]> {
-  const found = await client.execute({
-    sql: `select ${certificateColumns} from certificates c join applications a on a.id = c.application_id
-          left join users u on u.id = a.user_id where a.user_id = ? and a.status = 'completed' order by c.issued_at desc, c.code`,
-    args: [userId],
-  });
-  return found.rows.map((row) => toCertificate(row as unknown as Record<string, unknown>));
+  const found = await client.execute(statement(sql`${certificateQuery(sql`${applications.userId} = ${userId}`)} order by ${certificates.issuedAt} desc, ${certificates.code}`));
+  return found.rows.map(toCertificate);
 }
 
 /** One certificate by its code, or null. `ownerId` narrows it to that person's own. */
 export async function findCertificate(client: Client, code: string, ownerId?: string): Promise<CertificateRecord | null> {
   const normalized = normalizeCode(code);
   if (!normalized) return null;
-  const found = await client.execute({
-    sql: `select ${certificateColumns} from certificates c join applications a on a.id = c.application_id
-          left join users u on u.id = a.user_id where c.code = ? and a.status = 'completed' ${ownerId === undefined ? '' : 'and a.user_id = ?'}`,
-    args: ownerId === undefined ? [normalized] : [normalized, ownerId],
-  });
+  const found = await client.execute(
+    statement(certificateQuery(sql`${certificates.code} = ${normalized}${ownerId === undefined ? sql`` : sql` and ${applications.userId} = ${ownerId}`}`)),
+  );
   const row = found.rows[0];
-  return row ? toCertificate(row as unknown as Record<string, unknown>) : null;
+  return row ? toCertificate(row) : null;
 }
 
 /** The certificate of each completed application of a course, by application id (staff's roster). */
 export async function certificatesOfCourse(client: Client, courseSlug: string): Promise<Map<number, CertificateRecord>> {
-  const found = await client.execute({
-    sql: `select ${certificateColumns} from certificates c join applications a on a.id = c.application_id
-          left join users u on u.id = a.user_id where a.course_slug = ? and a.status = 'completed'`,
-    args: [courseSlug],
-  });
-  return new Map(found.rows.map((row) => toCertificate(row as unknown as Record<string, unknown>)).map((c) => [c.applicationId, c]));
+  const found = await client.execute(statement(certificateQuery(sql`${applications.courseSlug} = ${courseSlug}`)));
+  return new Map(found.rows.map(toCertificate).map((c) => [c.applicationId, c]));
 }
 
 export type RevokeRefusal = 'not-found' | 'already-revoked' | 'reason-required';
@@ -102,15 +101,9 @@ export async function revokeCertificate(
   if (certificate.revokedAt) return { ok: false, refusal: 'already-revoked' };
   const [updated] = await client.batch(
     [
-      {
-        sql: 'update certificates set revoked_at = ?, revoked_reason = ? where code = ? and revoked_at is null returning code',
-        args: [now.getTime(), reason, certificate.code],
-      },
-      {
-        sql: `insert into audit_log (at, actor_id, actor_role, action, application_id, reason, detail)
-              select ?, ?, ?, 'certificate.revoke', ?, ?, ? where changes() = 1`,
-        args: [now.getTime(), input.actor.id, input.actor.role, certificate.applicationId, reason, certificate.code],
-      },
+      statement(sql`update ${certificates} set ${bare(certificates.revokedAt)} = ${now.getTime()}, ${bare(certificates.revokedReason)} = ${reason}
+        where ${certificates.code} = ${certificate.code} and ${certificates.revokedAt} is null returning ${certificates.code}`),
+      audit({ actor: input.actor, action: 'certificate.revoke', applicationId: certificate.applicationId, reason, detail: certificate.code, now, when: sql`changes() = 1` }),
     ],
     'write',
   );
@@ -129,23 +122,28 @@ export interface LetterRecord {
   issuedAt: Date;
 }
 
-const seatHolding = seatHoldingStatuses.map((s) => `'${s}'`).join(', ');
+const holdsSeat = sql`${applications.status} in ${[...seatHoldingStatuses]}`;
 
-function toLetter(row: Record<string, unknown>): LetterRecord {
+function toLetter(row: Row): LetterRecord {
+  const letter = fromRow(letters, row);
+  const application = fromRow(applications, row);
   return {
-    code: String(row.code),
-    applicationId: Number(row.application_id),
-    courseSlug: String(row.course_slug),
-    userId: row.user_id === null ? null : String(row.user_id),
-    fullName: row.full_name === null ? null : String(row.full_name),
-    country: String(row.country),
-    status: row.status as ApplicationStatus,
-    issuedAt: new Date(Number(row.issued_at)),
+    code: letter.code,
+    applicationId: letter.applicationId,
+    courseSlug: application.courseSlug,
+    userId: application.userId ?? null,
+    fullName: fromRow(users, row).fullName ?? null,
+    country: application.country,
+    status: application.status,
+    issuedAt: letter.issuedAt,
   };
 }
 
-const letterQuery = `select l.code, l.application_id, l.issued_at, a.course_slug, a.user_id, a.country, a.status, u.full_name
-  from letters l join applications a on a.id = l.application_id left join users u on u.id = a.user_id`;
+/** Letters with their application and holder, narrowed by `where`. */
+const letterQuery = (where: SQL): SQL => sql`select ${letters.code}, ${letters.applicationId}, ${letters.issuedAt},
+    ${applications.courseSlug}, ${applications.userId}, ${applications.country}, ${applications.status}, ${users.fullName}
+  from ${letters} join ${applications} on ${applications.id} = ${letters.applicationId} left join ${users} on ${users.id} = ${applications.userId}
+  where ${where}`;
 
 /**
  * The letter of acceptance of `ownerId`'s application, written on first asking: only while the
@@ -154,18 +152,15 @@ const letterQuery = `select l.code, l.application_id, l.issued_at, a.course_slug
  */
 export async function issueLetter(client: Client, input: { ownerId: string; applicationId: number; now?: Date }): Promise<LetterRecord | null> {
   const now = input.now ?? new Date();
-  await client.execute({
-    sql: `insert into letters (code, application_id, issued_at)
-          select ?, id, ? from applications where id = ? and user_id = ? and status in (${seatHolding})
-          on conflict (application_id) do nothing`,
-    args: [newDocumentCode(), now.getTime(), input.applicationId, input.ownerId],
-  });
-  const found = await client.execute({
-    sql: `${letterQuery} where l.application_id = ? and a.user_id = ? and a.status in (${seatHolding})`,
-    args: [input.applicationId, input.ownerId],
-  });
+  const owned = sql`${applications.id} = ${input.applicationId} and ${applications.userId} = ${input.ownerId} and ${holdsSeat}`;
+  await client.execute(
+    statement(sql`insert into ${letters} (${columnList([letters.code, letters.applicationId, letters.issuedAt])})
+      select ${newDocumentCode()}, ${applications.id}, ${now.getTime()} from ${applications} where ${owned}
+      on conflict (${bare(letters.applicationId)}) do nothing`),
+  );
+  const found = await client.execute(statement(letterQuery(owned)));
   const row = found.rows[0];
-  return row ? toLetter(row as unknown as Record<string, unknown>) : null;
+  return row ? toLetter(row) : null;
 }
 
 /** What a code is, as /verify/{code} says it: a certificate (maybe revoked), a letter, or nothing. */
@@ -178,10 +173,10 @@ export async function verifyCode(client: Client, code: string): Promise<Verifica
   if (certificate) return { kind: 'certificate', certificate };
   const normalized = normalizeCode(code);
   if (!normalized) return null;
-  const found = await client.execute({ sql: `${letterQuery} where l.code = ?`, args: [normalized] });
+  const found = await client.execute(statement(letterQuery(sql`${letters.code} = ${normalized}`)));
   const row = found.rows[0];
   if (!row) return null;
-  const letter = toLetter(row as unknown as Record<string, unknown>);
+  const letter = toLetter(row);
   // A letter stays on record after a withdrawal, but no longer vouches for a seat.
   return { kind: 'letter', letter, valid: (seatHoldingStatuses as readonly string[]).includes(letter.status) };
 }
@@ -191,10 +186,10 @@ export async function documentsForExport(
   client: Client,
   userId: string,
 ): Promise<{ certificates: Record<string, unknown>[]; letters: Record<string, unknown>[] }> {
-  const certificates = await listCertificates(client, userId);
-  const letters = await client.execute({ sql: `${letterQuery} where a.user_id = ? order by l.issued_at`, args: [userId] });
+  const held = await listCertificates(client, userId);
+  const written = await client.execute(statement(sql`${letterQuery(sql`${applications.userId} = ${userId}`)} order by ${letters.issuedAt}`));
   return {
-    certificates: certificates.map((c) => ({
+    certificates: held.map((c) => ({
       code: c.code,
       course: c.courseSlug,
       applicationId: c.applicationId,
@@ -202,8 +197,8 @@ export async function documentsForExport(
       revokedAt: c.revokedAt?.toISOString() ?? null,
       revokedReason: c.revokedReason,
     })),
-    letters: letters.rows
-      .map((row) => toLetter(row as unknown as Record<string, unknown>))
+    letters: written.rows
+      .map(toLetter)
       .map((l) => ({ code: l.code, course: l.courseSlug, applicationId: l.applicationId, issuedAt: l.issuedAt.toISOString() })),
   };
 }

@@ -1,9 +1,12 @@
 import type { Client } from '@libsql/client';
+import { sql } from 'drizzle-orm';
+import { applications, evaluations, users } from '#db/schema.ts';
 import type { ApplicationStatus } from '../application-states.ts';
-import { evaluationReport, minimumGroup, ratingKeys, type EvaluationAnswers, type EvaluationReport, type EvaluationResponse } from '../evaluation-summary.ts';
+import { evaluationReport, minimumGroup, type EvaluationAnswers, type EvaluationReport, type EvaluationResponse } from '../evaluation-summary.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { localizedPath } from '../i18n/paths.ts';
 import type { OutboxMessage, OutboxText } from './outbox.ts';
+import { bare, columnList, columnsOf, fromRow, statement } from './sql.ts';
 
 /**
  * Course evaluations in the database (issue 11). A participant who attended (or completed) a
@@ -22,7 +25,10 @@ export function mayEvaluate(status: ApplicationStatus): boolean {
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
-const evaluating = evaluatingStatuses.map((status) => `'${status}'`).join(', ');
+/** SQL true of an application whose holder may evaluate its course. */
+const evaluating = sql`${applications.status} in ${[...evaluatingStatuses]}`;
+
+type EvaluationRow = typeof evaluations.$inferSelect;
 
 /**
  * The first moment the answers can no longer change: `editableDays` after the end of the course's
@@ -52,34 +58,31 @@ export interface EvaluationStanding {
  * completed), with their answers so far; null otherwise.
  */
 export async function evaluationStanding(client: Client, userId: string, courseSlug: string): Promise<EvaluationStanding | null> {
-  const found = await client.execute({
-    sql: `select a.id as application_id, e.* from applications a left join evaluations e on e.application_id = a.id
-          where a.user_id = ? and a.course_slug = ? and a.status in (${evaluating})`,
-    args: [userId, courseSlug],
-  });
+  const found = await client.execute(
+    statement(sql`select ${applications.id} as ${sql.identifier('standingApplicationId')}, ${columnsOf(evaluations)}
+      from ${applications} left join ${evaluations} on ${evaluations.applicationId} = ${applications.id}
+      where ${applications.userId} = ${userId} and ${applications.courseSlug} = ${courseSlug} and ${evaluating}`),
+  );
   const row = found.rows[0];
   if (!row) return null;
-  return { applicationId: Number(row.application_id), evaluation: row.id === null ? null : toStored(row as unknown as Record<string, unknown>) };
+  const evaluation = fromRow(evaluations, row);
+  return { applicationId: Number(row.standingApplicationId), evaluation: evaluation.id === null ? null : toStored(evaluation) };
 }
 
-function toStored(row: Record<string, unknown>): StoredEvaluation {
-  return {
-    ...toAnswers(row),
-    createdAt: new Date(Number(row.created_at)),
-    updatedAt: new Date(Number(row.updated_at)),
-  };
+function toStored(row: EvaluationRow): StoredEvaluation {
+  return { ...toAnswers(row), createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
-function toAnswers(row: Record<string, unknown>): EvaluationAnswers {
+function toAnswers(row: EvaluationRow): EvaluationAnswers {
   return {
-    relevance: Number(row.relevance),
-    content: Number(row.content),
-    trainers: Number(row.trainers),
-    organisation: Number(row.organisation),
-    overall: Number(row.overall),
-    recommend: Boolean(row.recommend),
-    applyAtWork: String(row.apply_at_work ?? ''),
-    suggestions: String(row.suggestions ?? ''),
+    relevance: row.relevance,
+    content: row.content,
+    trainers: row.trainers,
+    organisation: row.organisation,
+    overall: row.overall,
+    recommend: row.recommend,
+    applyAtWork: row.applyAtWork ?? '',
+    suggestions: row.suggestions ?? '',
   };
 }
 
@@ -100,33 +103,50 @@ export async function saveEvaluation(
     return { ok: false, refusal: standing ? 'evaluation-closed' : 'not-found' };
   }
   const { answers } = input;
-  const written = await client.execute({
-    sql: `insert into evaluations (application_id, course_slug, country, gender, ${ratingKeys.join(', ')}, recommend, apply_at_work, suggestions, created_at, updated_at)
-          select a.id, a.course_slug, a.country, u.gender, :relevance, :content, :trainers, :organisation, :overall, :recommend, :applyAtWork, :suggestions, :at, :at
-          from applications a join users u on u.id = a.user_id
-          where a.user_id = :user and a.course_slug = :course and a.status in (${evaluating})
-          on conflict (application_id) do update set
-            relevance = excluded.relevance, content = excluded.content, trainers = excluded.trainers,
-            organisation = excluded.organisation, overall = excluded.overall, recommend = excluded.recommend,
-            apply_at_work = excluded.apply_at_work, suggestions = excluded.suggestions, updated_at = excluded.updated_at
-          returning created_at, updated_at`,
-    args: {
-      relevance: answers.relevance,
-      content: answers.content,
-      trainers: answers.trainers,
-      organisation: answers.organisation,
-      overall: answers.overall,
-      recommend: answers.recommend ? 1 : 0,
-      applyAtWork: answers.applyAtWork,
-      suggestions: answers.suggestions,
-      at: now.getTime(),
-      user: input.userId,
-      course: input.course.slug,
-    },
-  });
+  const at = now.getTime();
+  // Answered again: everything but the application, its country and gender, and when it was first written.
+  const replaced = [
+    evaluations.relevance,
+    evaluations.content,
+    evaluations.trainers,
+    evaluations.organisation,
+    evaluations.overall,
+    evaluations.recommend,
+    evaluations.applyAtWork,
+    evaluations.suggestions,
+    evaluations.updatedAt,
+  ];
+  const written = await client.execute(
+    statement(sql`insert into ${evaluations} (${columnList([
+      evaluations.applicationId,
+      evaluations.courseSlug,
+      evaluations.country,
+      evaluations.gender,
+      evaluations.relevance,
+      evaluations.content,
+      evaluations.trainers,
+      evaluations.organisation,
+      evaluations.overall,
+      evaluations.recommend,
+      evaluations.applyAtWork,
+      evaluations.suggestions,
+      evaluations.createdAt,
+      evaluations.updatedAt,
+    ])})
+      select ${applications.id}, ${applications.courseSlug}, ${applications.country}, ${users.gender}, ${answers.relevance}, ${answers.content}, ${answers.trainers},
+        ${answers.organisation}, ${answers.overall}, ${answers.recommend ? 1 : 0}, ${answers.applyAtWork}, ${answers.suggestions}, ${at}, ${at}
+      from ${applications} join ${users} on ${users.id} = ${applications.userId}
+      where ${applications.userId} = ${input.userId} and ${applications.courseSlug} = ${input.course.slug} and ${evaluating}
+      on conflict (${bare(evaluations.applicationId)}) do update set ${sql.join(
+        replaced.map((column) => sql`${bare(column)} = excluded.${bare(column)}`),
+        sql`, `,
+      )}
+      returning ${bare(evaluations.createdAt)}, ${bare(evaluations.updatedAt)}`),
+  );
   const row = written.rows[0];
   if (!row) return { ok: false, refusal: 'not-found' };
-  return { ok: true, created: Number(row.created_at) === Number(row.updated_at) };
+  const { createdAt, updatedAt } = fromRow(evaluations, row);
+  return { ok: true, created: createdAt.getTime() === updatedAt.getTime() };
 }
 
 /**
@@ -136,21 +156,15 @@ export async function saveEvaluation(
 export async function evaluationResponses(client: Client, courseSlug: string, country?: string): Promise<{ responses: EvaluationResponse[]; invited: number }> {
   const [answered, invited] = await client.batch(
     [
-      {
-        sql: `select * from evaluations where course_slug = :course and (:country is null or country = :country)`,
-        args: { course: courseSlug, country: country ?? null },
-      },
-      {
-        sql: `select count(*) as invited from applications where course_slug = :course and status in (${evaluating})
-              and (:country is null or country = :country)`,
-        args: { course: courseSlug, country: country ?? null },
-      },
+      statement(sql`select * from ${evaluations} where ${evaluations.courseSlug} = ${courseSlug}${country === undefined ? sql`` : sql` and ${evaluations.country} = ${country}`}`),
+      statement(sql`select count(*) as ${sql.identifier('invited')} from ${applications} where ${applications.courseSlug} = ${courseSlug} and ${evaluating}
+        ${country === undefined ? sql`` : sql` and ${applications.country} = ${country}`}`),
     ],
     'read',
   );
   const responses = (answered?.rows ?? []).map((row) => {
-    const record = row as unknown as Record<string, unknown>;
-    return { ...toAnswers(record), country: String(record.country), gender: String(record.gender) };
+    const evaluation = fromRow(evaluations, row);
+    return { ...toAnswers(evaluation), country: evaluation.country, gender: evaluation.gender };
   });
   return { responses, invited: Number(invited?.rows[0]?.invited ?? 0) };
 }
@@ -176,11 +190,10 @@ export async function countryEvaluation(client: Client, courseSlug: string, coun
  * an answer" would tell them that someone answered while there are still fewer than 5.
  */
 export async function coursesAttendedFrom(client: Client, country: string): Promise<string[]> {
-  const found = await client.execute({
-    sql: `select distinct course_slug from applications where country = ? and status in (${evaluating}) order by course_slug`,
-    args: [country],
-  });
-  return found.rows.map((row) => String(row.course_slug));
+  const found = await client.execute(
+    statement(sql`select distinct ${applications.courseSlug} from ${applications} where ${applications.country} = ${country} and ${evaluating} order by ${applications.courseSlug}`),
+  );
+  return found.rows.map((row) => fromRow(applications, row).courseSlug);
 }
 
 /**

@@ -1,8 +1,11 @@
-import type { Client, InStatement, InValue } from '@libsql/client';
+import type { Client, InStatement, Row } from '@libsql/client';
+import { sql, type SQL } from 'drizzle-orm';
+import { applications, outbox, users } from '#db/schema.ts';
 import { emailMessage, type EmailKind, type EmailValues } from '../i18n/mail/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { randomSecret } from './crypto.ts';
 import type { OutgoingEmail } from './mailer.ts';
+import { bare, columnList, fromRow, statement } from './sql.ts';
 
 /**
  * The mail outbox (issue 12). A message is a row written by the same write batch as the change
@@ -56,35 +59,24 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(maxRetryGapMs, firstRetryMs * 2 ** Math.max(0, attempts - 1));
 }
 
-const columns = 'recipient, name, language, kind, vals, status, attempts, next_attempt_at, created_at';
+const columns = columnList([outbox.recipient, outbox.name, outbox.language, outbox.kind, outbox.vals, outbox.status, outbox.attempts, outbox.nextAttemptAt, outbox.createdAt]);
 
 /** The INSERT of one message to a known person, to add to a write batch. */
 export function outboxInsert(recipient: OutboxRecipient, kind: EmailKind, values: OutboxValues = {}, now = new Date()): InStatement {
-  return {
-    sql: `insert into outbox (${columns}) values (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-    args: [recipient.email, recipient.fullName, recipient.preferredLanguage, kind, JSON.stringify(values), now.getTime(), now.getTime()],
-  };
+  return statement(sql`insert into ${outbox} (${columns})
+    values (${recipient.email}, ${recipient.fullName}, ${recipient.preferredLanguage}, ${kind}, ${JSON.stringify(values)}, 'pending', 0, ${now.getTime()}, ${now.getTime()})`);
 }
 
 /**
  * The INSERT of one message to the owner of an application, chosen in SQL when the batch runs:
- * `applicationSql` is an expression giving the application's id, `where` an extra condition.
- * No row is written when the application has no owner any longer.
+ * `applicationId` is SQL giving the application's id, `where` an extra condition (it may name
+ * the application's columns). No row is written when the application has no owner any longer.
  */
-export function outboxInsertForApplication(
-  applicationSql: string,
-  kind: EmailKind,
-  values: OutboxValues,
-  now: Date,
-  where: { sql: string; args: Record<string, InValue> } = { sql: '1', args: {} },
-): InStatement {
-  return {
-    sql: `insert into outbox (${columns})
-          select u.email, u.full_name, u.preferred_language, :outboxKind, :outboxVals, 'pending', 0, :outboxAt, :outboxAt
-          from applications a join users u on u.id = a.user_id
-          where a.id = (${applicationSql}) and (${where.sql})`,
-    args: { outboxKind: kind, outboxVals: JSON.stringify(values), outboxAt: now.getTime(), ...where.args },
-  };
+export function outboxInsertForApplication(applicationId: SQL, kind: EmailKind, values: OutboxValues, now: Date, where: SQL = sql`1`): InStatement {
+  return statement(sql`insert into ${outbox} (${columns})
+    select ${users.email}, ${users.fullName}, ${users.preferredLanguage}, ${kind}, ${JSON.stringify(values)}, 'pending', 0, ${now.getTime()}, ${now.getTime()}
+    from ${applications} join ${users} on ${users.id} = ${applications.userId}
+    where ${applications.id} = (${applicationId}) and (${where})`);
 }
 
 /** A message on its own, for changes that are not a database write (a new link to an existing account). */
@@ -108,26 +100,27 @@ export interface OutboxRow {
   sentAt: Date | null;
 }
 
-function toRow(row: Record<string, unknown>): OutboxRow {
+function toRow(row: Row): OutboxRow {
+  const message = fromRow(outbox, row);
   let values: OutboxValues = {};
   try {
-    values = JSON.parse(String(row.vals)) as OutboxValues;
+    values = JSON.parse(String(message.vals)) as OutboxValues;
   } catch {
     values = {};
   }
   return {
-    id: Number(row.id),
-    recipient: String(row.recipient),
-    name: String(row.name),
-    language: row.language as Locale,
-    kind: row.kind as EmailKind,
+    id: message.id,
+    recipient: message.recipient,
+    name: message.name,
+    language: message.language,
+    kind: message.kind as EmailKind,
     values,
-    status: row.status as OutboxRow['status'],
-    attempts: Number(row.attempts),
-    nextAttemptAt: new Date(Number(row.next_attempt_at)),
-    lastError: row.last_error === null ? null : String(row.last_error),
-    createdAt: new Date(Number(row.created_at)),
-    sentAt: row.sent_at === null ? null : new Date(Number(row.sent_at)),
+    status: message.status,
+    attempts: message.attempts,
+    nextAttemptAt: message.nextAttemptAt,
+    lastError: message.lastError ?? null,
+    createdAt: message.createdAt,
+    sentAt: message.sentAt ?? null,
   };
 }
 
@@ -157,22 +150,22 @@ function inLanguage(text: OutboxText | undefined, language: Locale): string | un
  * whose lease ran out (its sender died) is due again.
  */
 export async function claimDue(client: Client, owner: string, now = new Date(), limit = 10): Promise<OutboxRow[]> {
-  const claimed = await client.execute({
-    sql: `update outbox set lease_owner = :owner, lease_until = :until
-          where id in (select id from outbox where status = 'pending' and next_attempt_at <= :now
-                       and (lease_until is null or lease_until <= :now) order by next_attempt_at, id limit :limit)
-          returning *`,
-    args: { owner, until: now.getTime() + leaseMs, now: now.getTime(), limit },
-  });
-  return claimed.rows.map((row) => toRow(row as unknown as Record<string, unknown>)).sort((a, b) => a.id - b.id);
+  const at = now.getTime();
+  const claimed = await client.execute(
+    statement(sql`update ${outbox} set ${bare(outbox.leaseOwner)} = ${owner}, ${bare(outbox.leaseUntil)} = ${at + leaseMs}
+      where ${outbox.id} in (select ${outbox.id} from ${outbox} where ${outbox.status} = 'pending' and ${outbox.nextAttemptAt} <= ${at}
+                   and (${outbox.leaseUntil} is null or ${outbox.leaseUntil} <= ${at}) order by ${outbox.nextAttemptAt}, ${outbox.id} limit ${limit})
+      returning *`),
+  );
+  return claimed.rows.map(toRow).sort((a, b) => a.id - b.id);
 }
 
 export async function markSent(client: Client, id: number, owner: string, now = new Date()): Promise<void> {
-  await client.execute({
-    sql: `update outbox set status = 'sent', sent_at = ?, attempts = attempts + 1, lease_owner = null, lease_until = null, last_error = null
-          where id = ? and lease_owner = ?`,
-    args: [now.getTime(), id, owner],
-  });
+  await client.execute(
+    statement(sql`update ${outbox} set ${bare(outbox.status)} = 'sent', ${bare(outbox.sentAt)} = ${now.getTime()}, ${bare(outbox.attempts)} = ${outbox.attempts} + 1,
+        ${bare(outbox.leaseOwner)} = null, ${bare(outbox.leaseUntil)} = null, ${bare(outbox.lastError)} = null
+      where ${outbox.id} = ${id} and ${outbox.leaseOwner} = ${owner}`),
+  );
 }
 
 /** Records a failed attempt: the next one after a back-off, or "failed" once a day has passed. */
@@ -181,11 +174,11 @@ export async function markAttemptFailed(client: Client, row: OutboxRow, owner: s
   const next = now.getTime() + retryDelayMs(attempts);
   const giveUp = next - row.createdAt.getTime() > giveUpAfterMs;
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-  await client.execute({
-    sql: `update outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null
-          where id = ? and lease_owner = ?`,
-    args: [giveUp ? 'failed' : 'pending', attempts, next, message, row.id, owner],
-  });
+  await client.execute(
+    statement(sql`update ${outbox} set ${bare(outbox.status)} = ${giveUp ? 'failed' : 'pending'}, ${bare(outbox.attempts)} = ${attempts}, ${bare(outbox.nextAttemptAt)} = ${next},
+        ${bare(outbox.lastError)} = ${message}, ${bare(outbox.leaseOwner)} = null, ${bare(outbox.leaseUntil)} = null
+      where ${outbox.id} = ${row.id} and ${outbox.leaseOwner} = ${owner}`),
+  );
 }
 
 /** Sends what is due; returns how many were sent and how many attempts failed. */
@@ -218,20 +211,19 @@ export async function deliverDue(
 
 /** Messages staff should see: pending and failed, oldest first. */
 export async function listUndelivered(client: Client, limit = 200): Promise<OutboxRow[]> {
-  const found = await client.execute({
-    sql: "select * from outbox where status in ('pending', 'failed') order by status = 'pending', created_at, id limit ?",
-    args: [limit],
-  });
-  return found.rows.map((row) => toRow(row as unknown as Record<string, unknown>));
+  const found = await client.execute(
+    statement(sql`select * from ${outbox} where ${outbox.status} in ('pending', 'failed') order by ${outbox.status} = 'pending', ${outbox.createdAt}, ${outbox.id} limit ${limit}`),
+  );
+  return found.rows.map(toRow);
 }
 
 /** Puts a failed (or waiting) message back in line, due now, with a fresh day of attempts. */
 export async function resend(client: Client, id: number, now = new Date()): Promise<boolean> {
-  const updated = await client.execute({
-    sql: `update outbox set status = 'pending', attempts = 0, next_attempt_at = ?, created_at = ?, lease_owner = null, lease_until = null
-          where id = ? and status in ('pending', 'failed')`,
-    args: [now.getTime(), now.getTime(), id],
-  });
+  const updated = await client.execute(
+    statement(sql`update ${outbox} set ${bare(outbox.status)} = 'pending', ${bare(outbox.attempts)} = 0, ${bare(outbox.nextAttemptAt)} = ${now.getTime()},
+        ${bare(outbox.createdAt)} = ${now.getTime()}, ${bare(outbox.leaseOwner)} = null, ${bare(outbox.leaseUntil)} = null
+      where ${outbox.id} = ${id} and ${outbox.status} in ('pending', 'failed')`),
+  );
   if (updated.rowsAffected === 1) wakeSenders();
   return updated.rowsAffected === 1;
 }

@@ -1,4 +1,6 @@
-import type { Client, InStatement, InValue } from '@libsql/client';
+import type { Client, InStatement, Row } from '@libsql/client';
+import { sql, type SQL } from 'drizzle-orm';
+import { auditLog, outbox, practiceComments as comments, practices, practiceVersions as versions, users } from '#db/schema.ts';
 import type { EmailKind } from '#lib/i18n/mail/index.ts';
 import type { Locale } from '#lib/i18n/locales.ts';
 import { parseContent, practiceSlug, type PracticeContent } from '#lib/practice-content.ts';
@@ -18,6 +20,7 @@ import type { Theme } from '#lib/vocabulary.ts';
 import type { Actor } from './applications.ts';
 import { randomSecret } from './crypto.ts';
 import { wakeSenders } from './outbox.ts';
+import { audit, bare, columnList, columnsOf, fromRow, statement } from './sql.ts';
 
 /**
  * Contributed practices in the database (issue 10): drafting, every move of the state machine
@@ -63,31 +66,28 @@ export type PracticeResult<T> = { ok: true; value: T } | { ok: false; refusal: P
 
 const refuse = (refusal: PracticeRefusal): { ok: false; refusal: PracticeRefusal } => ({ ok: false, refusal });
 
-function date(value: unknown): Date | null {
-  return value === null || value === undefined ? null : new Date(Number(value));
-}
-
-function toRecord(row: Record<string, unknown>): PracticeRecord {
+function toRecord(row: Row): PracticeRecord {
+  const practice = fromRow(practices, row);
   return {
-    id: Number(row.id),
-    userId: row.user_id === null ? null : String(row.user_id),
-    country: String(row.country),
-    language: row.language as Locale,
-    status: row.status as PracticeStatus,
-    endorsement: row.endorsement as PracticeEndorsement,
-    slug: row.slug === null ? null : String(row.slug),
-    content: parseContent(String(row.content)),
-    version: Number(row.version),
-    submittedAt: date(row.submitted_at),
-    endorsedAt: date(row.endorsed_at),
-    decidedAt: date(row.decided_at),
-    reason: row.reason === null || row.reason === undefined ? null : String(row.reason),
-    createdAt: date(row.created_at) ?? new Date(0),
-    updatedAt: date(row.updated_at) ?? new Date(0),
+    id: practice.id,
+    userId: practice.userId ?? null,
+    country: practice.country,
+    language: practice.language,
+    status: practice.status,
+    endorsement: practice.endorsement,
+    slug: practice.slug ?? null,
+    content: parseContent(String(practice.content)),
+    version: practice.version,
+    submittedAt: practice.submittedAt ?? null,
+    endorsedAt: practice.endorsedAt ?? null,
+    decidedAt: practice.decidedAt ?? null,
+    reason: practice.reason ?? null,
+    createdAt: practice.createdAt ?? new Date(0),
+    updatedAt: practice.updatedAt ?? new Date(0),
   };
 }
 
-const rows = (result: { rows: unknown[] }): PracticeRecord[] => result.rows.map((row) => toRecord(row as Record<string, unknown>));
+const rows = (result: { rows: Row[] }): PracticeRecord[] => result.rows.map(toRecord);
 
 /**
  * Who the actor is to this practice, or null when they have nothing to do with it. Others see a
@@ -111,44 +111,42 @@ function auditStatement(entry: {
   reason?: string | null;
   op: string;
   now: Date;
-  when?: string;
+  when?: SQL;
 }): InStatement {
-  const detail =
-    entry.practiceId === 'last-insert'
-      ? `json_object('practice', last_insert_rowid(), 'op', :auditOp)`
-      : `json_object('practice', :auditPractice, 'op', :auditOp)`;
-  return {
-    sql: `insert into audit_log (at, actor_id, actor_role, action, from_status, to_status, reason, detail)
-          select :auditAt, :auditActor, :auditRole, :auditAction, :auditFrom, :auditTo, :auditReason, ${detail}
-          ${entry.when ? `where ${entry.when}` : ''}`,
-    args: {
-      auditAt: entry.now.getTime(),
-      auditActor: entry.actor?.id ?? null,
-      auditRole: entry.actor?.role ?? 'system',
-      auditAction: entry.action,
-      auditFrom: entry.from ?? null,
-      auditTo: entry.to ?? null,
-      auditReason: entry.reason ?? null,
-      auditOp: entry.op,
-      ...(entry.practiceId === 'last-insert' ? {} : { auditPractice: entry.practiceId }),
-    },
-  };
+  const practice = entry.practiceId === 'last-insert' ? sql`last_insert_rowid()` : sql`${entry.practiceId}`;
+  return audit({
+    actor: entry.actor,
+    action: entry.action,
+    applicationId: null,
+    from: entry.from ?? null,
+    to: entry.to ?? null,
+    reason: entry.reason ?? null,
+    detail: sql`json_object('practice', ${practice}, 'op', ${entry.op})`,
+    now: entry.now,
+    ...(entry.when ? { when: entry.when } : {}),
+  });
 }
+
+/** SQL true if the statement before changed a row: changes() is the connection's last count, inside the batch. */
+const changed = sql`changes() = 1`;
 
 /**
  * SQL true once the audit record of operation `:op` is written, i.e. the change happened. Inside
  * the batch (under the write lock) that record is the newest audit row until the next audit
  * insert, so this reads one row, not the log.
  */
-const happened = `(select detail ->> '$.op' from audit_log order by id desc limit 1) = :op`;
+const happened = (op: string): SQL => sql`(select ${auditLog.detail} ->> '$.op' from ${auditLog} order by ${auditLog.id} desc limit 1) = ${op}`;
+
+/** SQL giving one of practice `id`'s columns. */
+const practiceColumn = (id: number, column: SQL): SQL => sql`(select ${column} from ${practices} where ${practices.id} = ${id})`;
 
 /** Who a practice's mail goes to. */
 export type Audience = 'proposer' | 'focal-points' | 'staff';
 
-const audiences: Record<Audience, string> = {
-  proposer: 'from users u join practices p on p.user_id = u.id where p.id = :practice',
-  'focal-points': `from users u where u.role = 'focal-point' and u.country = (select country from practices where id = :practice)`,
-  staff: `from users u where u.role = 'staff'`,
+const audiences: Record<Audience, (practiceId: number) => SQL> = {
+  proposer: (id) => sql`from ${users} join ${practices} on ${practices.userId} = ${users.id} where ${practices.id} = ${id}`,
+  'focal-points': (id) => sql`from ${users} where ${users.role} = 'focal-point' and ${users.country} = ${practiceColumn(id, sql`${practices.country}`)}`,
+  staff: () => sql`from ${users} where ${users.role} = 'staff'`,
 };
 
 /** The values a practice's mail carries; the text is chosen in the recipient's language when sent. */
@@ -159,16 +157,14 @@ export interface PracticeMailValues {
 }
 
 /** Mail about practice `practiceId` to everyone in `audience`, if `condition` holds when the batch runs. */
-function mailStatement(audience: Audience, kind: EmailKind, practiceId: number, values: PracticeMailValues, now: Date, condition: string, op: string): InStatement {
-  return {
-    sql: `insert into outbox (recipient, name, language, kind, vals, status, attempts, next_attempt_at, created_at)
-          select u.email, u.full_name, u.preferred_language, :kind,
-                 json_set(:vals, '$.practiceTitle', (select content ->> '$.title' from practices where id = :practice),
-                                 '$.slug', (select slug from practices where id = :practice)),
-                 'pending', 0, :at, :at
-          ${audiences[audience]} and ${condition}`,
-    args: { kind, vals: JSON.stringify(values), at: now.getTime(), practice: practiceId, op },
-  };
+function mailStatement(audience: Audience, kind: EmailKind, practiceId: number, values: PracticeMailValues, now: Date, condition: SQL): InStatement {
+  const columns = [outbox.recipient, outbox.name, outbox.language, outbox.kind, outbox.vals, outbox.status, outbox.attempts, outbox.nextAttemptAt, outbox.createdAt];
+  return statement(sql`insert into ${outbox} (${columnList(columns)})
+    select ${users.email}, ${users.fullName}, ${users.preferredLanguage}, ${kind},
+           json_set(${JSON.stringify(values)}, '$.practiceTitle', ${practiceColumn(practiceId, sql`${practices.content} ->> '$.title'`)},
+                    '$.slug', ${practiceColumn(practiceId, sql`${practices.slug}`)}),
+           'pending', 0, ${now.getTime()}, ${now.getTime()}
+    ${audiences[audience](practiceId)} and ${condition}`);
 }
 
 export interface Mailing {
@@ -218,8 +214,8 @@ export function mailsFor(from: PracticeStatus, to: PracticeStatus, mover: Practi
 
 export async function findPractice(client: Client, id: number): Promise<PracticeRecord | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const found = await client.execute({ sql: 'select * from practices where id = ?', args: [id] });
-  return found.rows[0] ? toRecord(found.rows[0] as unknown as Record<string, unknown>) : null;
+  const found = await client.execute(statement(sql`select * from ${practices} where ${practices.id} = ${id}`));
+  return found.rows[0] ? toRecord(found.rows[0]) : null;
 }
 
 /**
@@ -245,19 +241,26 @@ export async function createPractice(
   // cannot all pass a count read before any of them wrote.
   const [inserted] = await client.batch(
     [
-      {
-        sql: `insert into practices (user_id, country, language, status, endorsement, content, version, created_at, updated_at)
-              select :user, :country, :language, 'draft', 'pending', :content, 0, :at, :at
-              where (select count(*) from practices where user_id = :user and created_at > :since) < :perDay
-              returning *`,
-        args: { user: input.actor.id, country: input.country, language: input.language, content: JSON.stringify(input.content), at, since: at - 24 * 60 * 60 * 1000, perDay: proposalsPerDay },
-      },
-      auditStatement({ actor: input.actor, action: 'practice.create', practiceId: 'last-insert', to: 'draft', op, now, when: 'changes() = 1' }),
+      statement(sql`insert into ${practices} (${columnList([
+        practices.userId,
+        practices.country,
+        practices.language,
+        practices.status,
+        practices.endorsement,
+        practices.content,
+        practices.version,
+        practices.createdAt,
+        practices.updatedAt,
+      ])})
+        select ${input.actor.id}, ${input.country}, ${input.language}, 'draft', 'pending', ${JSON.stringify(input.content)}, 0, ${at}, ${at}
+        where (select count(*) from ${practices} where ${practices.userId} = ${input.actor.id} and ${practices.createdAt} > ${at - 24 * 60 * 60 * 1000}) < ${proposalsPerDay}
+        returning *`),
+      auditStatement({ actor: input.actor, action: 'practice.create', practiceId: 'last-insert', to: 'draft', op, now, when: changed }),
     ],
     'write',
   );
   const row = inserted?.rows[0];
-  return row ? { ok: true, value: toRecord(row as unknown as Record<string, unknown>) } : refuse('rate-limited');
+  return row ? { ok: true, value: toRecord(row) } : refuse('rate-limited');
 }
 
 /** Saves the proposer's changes while the text may change; the country only while it is a draft. */
@@ -272,18 +275,16 @@ export async function updatePractice(
   const op = randomSecret(10);
   const [updated] = await client.batch(
     [
-      {
-        sql: `update practices set content = :content, language = :language,
-                country = case when status = 'draft' then :country else country end, updated_at = :at
-              where id = :id and user_id = :user and status in ('draft', 'returned', 'changes-requested') returning *`,
-        args: { content: JSON.stringify(input.content), language: input.language, country: input.country, at: now.getTime(), id: input.id, user: input.actor.id },
-      },
-      auditStatement({ actor: input.actor, action: 'practice.edit', practiceId: input.id, op, now, when: 'changes() = 1' }),
+      statement(sql`update ${practices} set ${bare(practices.content)} = ${JSON.stringify(input.content)}, ${bare(practices.language)} = ${input.language},
+          ${bare(practices.country)} = case when ${practices.status} = 'draft' then ${input.country} else ${practices.country} end, ${bare(practices.updatedAt)} = ${now.getTime()}
+        where ${practices.id} = ${input.id} and ${practices.userId} = ${input.actor.id} and ${practices.status} in ${['draft', 'returned', 'changes-requested'] satisfies PracticeStatus[]}
+        returning *`),
+      auditStatement({ actor: input.actor, action: 'practice.edit', practiceId: input.id, op, now, when: changed }),
     ],
     'write',
   );
   const row = updated?.rows[0];
-  return row ? { ok: true, value: toRecord(row as unknown as Record<string, unknown>) } : refuse('not-editable');
+  return row ? { ok: true, value: toRecord(row) } : refuse('not-editable');
 }
 
 /**
@@ -308,52 +309,36 @@ export async function movePractice(
   const id = practice.id;
   const submission = isSubmission(input.to);
   const statements: InStatement[] = [
-    {
-      sql: `update practices set status = :to, endorsement = :endorsement, updated_at = :at,
-              version = version + :submission,
-              submitted_at = case when :to = 'submitted' then :at else submitted_at end,
-              endorsed_at = case when :to = 'endorsed' then :at else endorsed_at end,
-              decided_at = case when :to in ('accepted', 'declined') then :at else decided_at end,
-              slug = case when :to = 'accepted' then :slug else slug end,
-              reason = case when :hasReason then :reason else reason end
-            where id = :id and status = :from`,
-      args: {
-        to: input.to,
-        endorsement: endorsementAfter(input.to, practice.endorsement),
-        at,
-        submission: submission ? 1 : 0,
-        slug: practiceSlug(practice.content.title, id),
-        hasReason: reason !== null ? 1 : 0,
-        reason,
-        id,
-        from: practice.status,
-      },
-    },
-    auditStatement({ actor: input.actor, action: `practice.${input.to}`, practiceId: id, from: practice.status, to: input.to, reason, op, now, when: 'changes() = 1' }),
+    // Each column a move sets only on its way to some states keeps its value otherwise.
+    statement(sql`update ${practices} set ${bare(practices.status)} = ${input.to}, ${bare(practices.endorsement)} = ${endorsementAfter(input.to, practice.endorsement)},
+        ${bare(practices.updatedAt)} = ${at}, ${bare(practices.version)} = ${practices.version} + ${submission ? 1 : 0}
+        ${input.to === 'submitted' ? sql`, ${bare(practices.submittedAt)} = ${at}` : sql``}
+        ${input.to === 'endorsed' ? sql`, ${bare(practices.endorsedAt)} = ${at}` : sql``}
+        ${input.to === 'accepted' || input.to === 'declined' ? sql`, ${bare(practices.decidedAt)} = ${at}` : sql``}
+        ${input.to === 'accepted' ? sql`, ${bare(practices.slug)} = ${practiceSlug(practice.content.title, id)}` : sql``}
+        ${reason !== null ? sql`, ${bare(practices.reason)} = ${reason}` : sql``}
+      where ${practices.id} = ${id} and ${practices.status} = ${practice.status}`),
+    auditStatement({ actor: input.actor, action: `practice.${input.to}`, practiceId: id, from: practice.status, to: input.to, reason, op, now, when: changed }),
   ];
   if (submission) {
-    statements.push({
-      sql: `insert into practice_versions (practice_id, version, content, created_at)
-            select id, version, content, :at from practices where id = :practice and ${happened}`,
-      args: { at, practice: id, op },
-    });
+    statements.push(
+      statement(sql`insert into ${versions} (${columnList([versions.practiceId, versions.version, versions.content, versions.createdAt])})
+        select ${practices.id}, ${practices.version}, ${practices.content}, ${at} from ${practices} where ${practices.id} = ${id} and ${happened(op)}`),
+    );
   }
   const mailValues: PracticeMailValues = { site: input.site, ...(reason ? { reason } : {}) };
   for (const mailing of mailsFor(practice.status, input.to, mover)) {
-    statements.push(mailStatement(mailing.audience, mailing.kind, id, mailValues, now, happened, op));
+    statements.push(mailStatement(mailing.audience, mailing.kind, id, mailValues, now, happened(op)));
   }
   if (input.to === 'submitted') {
     // No focal point for the country: review begins at once, "not endorsed nationally".
     const systemOp = randomSecret(10);
-    const noFocalPoint = `not exists (select 1 from users where role = 'focal-point' and country = (select country from practices where id = :id))`;
+    const noFocalPoint = sql`not exists (select 1 from ${users} where ${users.role} = 'focal-point' and ${users.country} = ${practiceColumn(id, sql`${practices.country}`)})`;
     statements.push(
-      {
-        sql: `update practices set status = 'in-review', endorsement = 'none', updated_at = :at
-              where id = :id and status = 'submitted' and ${happened} and ${noFocalPoint}`,
-        args: { at, id, op },
-      },
-      auditStatement({ actor: null, action: 'practice.in-review', practiceId: id, from: 'submitted', to: 'in-review', reason: 'no-focal-point', op: systemOp, now, when: 'changes() = 1' }),
-      mailStatement('staff', 'practice-to-review', id, { site: input.site }, now, happened, systemOp),
+      statement(sql`update ${practices} set ${bare(practices.status)} = 'in-review', ${bare(practices.endorsement)} = 'none', ${bare(practices.updatedAt)} = ${at}
+        where ${practices.id} = ${id} and ${practices.status} = 'submitted' and ${happened(op)} and ${noFocalPoint}`),
+      auditStatement({ actor: null, action: 'practice.in-review', practiceId: id, from: 'submitted', to: 'in-review', reason: 'no-focal-point', op: systemOp, now, when: changed }),
+      mailStatement('staff', 'practice-to-review', id, { site: input.site }, now, happened(systemOp)),
     );
   }
   await client.batch(statements, 'write');
@@ -374,20 +359,18 @@ export async function movePractice(
  */
 export async function escalateUnanswered(client: Client, site: string, now = new Date()): Promise<number> {
   const cutoff = now.getTime() - endorsementWindowMs;
-  const due = await client.execute({ sql: `select id from practices where status = 'submitted' and submitted_at <= ?`, args: [cutoff] });
+  const due = await client.execute(statement(sql`select ${practices.id} from ${practices} where ${practices.status} = 'submitted' and ${practices.submittedAt} <= ${cutoff}`));
   if (due.rows.length === 0) return 0;
   let moved = 0;
   for (const row of due.rows) {
-    const id = Number(row.id);
+    const { id } = fromRow(practices, row);
     const op = randomSecret(10);
     await client.batch(
       [
-        {
-          sql: `update practices set status = 'in-review', endorsement = 'none', updated_at = :at where id = :id and status = 'submitted' and submitted_at <= :cutoff`,
-          args: { at: now.getTime(), id, cutoff },
-        },
-        auditStatement({ actor: null, action: 'practice.in-review', practiceId: id, from: 'submitted', to: 'in-review', reason: 'no-answer-in-14-days', op, now, when: 'changes() = 1' }),
-        mailStatement('staff', 'practice-to-review', id, { site }, now, happened, op),
+        statement(sql`update ${practices} set ${bare(practices.status)} = 'in-review', ${bare(practices.endorsement)} = 'none', ${bare(practices.updatedAt)} = ${now.getTime()}
+          where ${practices.id} = ${id} and ${practices.status} = 'submitted' and ${practices.submittedAt} <= ${cutoff}`),
+        auditStatement({ actor: null, action: 'practice.in-review', practiceId: id, from: 'submitted', to: 'in-review', reason: 'no-answer-in-14-days', op, now, when: changed }),
+        mailStatement('staff', 'practice-to-review', id, { site }, now, happened(op)),
       ],
       'write',
     );
@@ -414,31 +397,26 @@ export async function commentOnPractice(client: Client, input: { actor: Actor; i
   const op = randomSecret(10);
   const [inserted] = await client.batch(
     [
-      {
-        sql: 'insert into practice_comments (practice_id, author_id, author_role, body, created_at) values (?, ?, ?, ?, ?) returning *',
-        args: [input.id, input.actor.id, input.actor.role, input.body, now.getTime()],
-      },
+      statement(sql`insert into ${comments} (${columnList([comments.practiceId, comments.authorId, comments.authorRole, comments.body, comments.createdAt])})
+        values (${input.id}, ${input.actor.id}, ${input.actor.role}, ${input.body}, ${now.getTime()}) returning *`),
       auditStatement({ actor: input.actor, action: 'practice.comment', practiceId: input.id, op, now }),
     ],
     'write',
   );
-  const row = inserted!.rows[0] as unknown as Record<string, unknown>;
-  return { ok: true, value: { id: Number(row.id), authorRole: String(row.author_role), authorName: null, body: String(row.body), createdAt: new Date(Number(row.created_at)) } };
+  const comment = fromRow(comments, inserted!.rows[0]!);
+  return { ok: true, value: { id: comment.id, authorRole: comment.authorRole, authorName: null, body: comment.body, createdAt: comment.createdAt } };
 }
 
 /** The comments on a practice, oldest first, with their authors' names. */
 export async function practiceComments(client: Client, id: number): Promise<PracticeComment[]> {
-  const found = await client.execute({
-    sql: `select c.*, u.full_name from practice_comments c left join users u on u.id = c.author_id where c.practice_id = ? order by c.id`,
-    args: [id],
+  const found = await client.execute(
+    statement(sql`select ${columnsOf(comments)}, ${users.fullName} from ${comments} left join ${users} on ${users.id} = ${comments.authorId}
+      where ${comments.practiceId} = ${id} order by ${comments.id}`),
+  );
+  return found.rows.map((row) => {
+    const comment = fromRow(comments, row);
+    return { id: comment.id, authorRole: comment.authorRole, authorName: fromRow(users, row).fullName ?? null, body: comment.body, createdAt: comment.createdAt };
   });
-  return found.rows.map((row) => ({
-    id: Number(row.id),
-    authorRole: String(row.author_role),
-    authorName: row.full_name === null ? null : String(row.full_name),
-    body: String(row.body),
-    createdAt: new Date(Number(row.created_at)),
-  }));
 }
 
 export interface PracticeVersion {
@@ -449,18 +427,23 @@ export interface PracticeVersion {
 
 /** Every submitted version, oldest first. */
 export async function practiceVersions(client: Client, id: number): Promise<PracticeVersion[]> {
-  const found = await client.execute({ sql: 'select * from practice_versions where practice_id = ? order by version', args: [id] });
-  return found.rows.map((row) => ({ version: Number(row.version), content: parseContent(String(row.content)), createdAt: new Date(Number(row.created_at)) }));
+  const found = await client.execute(statement(sql`select * from ${versions} where ${versions.practiceId} = ${id} order by ${versions.version}`));
+  return found.rows.map((row) => {
+    const kept = fromRow(versions, row);
+    return { version: kept.version, content: parseContent(String(kept.content)), createdAt: kept.createdAt };
+  });
 }
 
 /** One's own proposals, newest first. */
 export async function ownPractices(client: Client, userId: string): Promise<PracticeRecord[]> {
-  return rows(await client.execute({ sql: 'select * from practices where user_id = ? order by updated_at desc, id desc', args: [userId] }));
+  return rows(await client.execute(statement(sql`select * from ${practices} where ${practices.userId} = ${userId} order by ${practices.updatedAt} desc, ${practices.id} desc`)));
 }
 
 /** A focal point's country's proposals, once submitted; newest first. */
 export async function countryPractices(client: Client, country: string): Promise<PracticeRecord[]> {
-  return rows(await client.execute({ sql: 'select * from practices where country = ? and version > 0 order by updated_at desc, id desc', args: [country] }));
+  return rows(
+    await client.execute(statement(sql`select * from ${practices} where ${practices.country} = ${country} and ${practices.version} > 0 order by ${practices.updatedAt} desc, ${practices.id} desc`)),
+  );
 }
 
 export interface StaffFilters {
@@ -472,68 +455,50 @@ export interface StaffFilters {
 
 /** Every submitted proposal for staff, narrowed by the filters; those waiting on staff first. */
 export async function staffPractices(client: Client, filters: StaffFilters): Promise<PracticeRecord[]> {
-  const where = ['version > 0'];
-  const args: Record<string, InValue> = {};
-  if (filters.status) {
-    where.push('status = :status');
-    args.status = filters.status;
-  }
-  if (filters.country) {
-    where.push('country = :country');
-    args.country = filters.country;
-  }
-  if (filters.language) {
-    where.push('language = :language');
-    args.language = filters.language;
-  }
-  if (filters.theme) {
-    where.push(`exists (select 1 from json_each(content, '$.themes') where value = :theme)`);
-    args.theme = filters.theme;
-  }
+  const where = [sql`${practices.version} > 0`];
+  if (filters.status) where.push(sql`${practices.status} = ${filters.status}`);
+  if (filters.country) where.push(sql`${practices.country} = ${filters.country}`);
+  if (filters.language) where.push(sql`${practices.language} = ${filters.language}`);
+  if (filters.theme) where.push(hasTheme(filters.theme));
+  const waitingOnStaff = ['endorsed', 'in-review', 'resubmitted'] satisfies PracticeStatus[];
   return rows(
-    await client.execute({
-      sql: `select * from practices where ${where.join(' and ')}
-            order by status in ('endorsed', 'in-review', 'resubmitted') desc, updated_at desc, id desc limit 500`,
-      args,
-    }),
+    await client.execute(
+      statement(sql`select * from ${practices} where ${sql.join(where, sql` and `)}
+        order by ${practices.status} in ${waitingOnStaff} desc, ${practices.updatedAt} desc, ${practices.id} desc limit 500`),
+    ),
   );
 }
 
-function published(row: Record<string, unknown>): PublishedPractice {
+/** SQL true of a practice filed under `theme`. */
+const hasTheme = (theme: Theme): SQL => sql`exists (select 1 from json_each(${practices.content}, '$.themes') where value = ${theme})`;
+
+function published(row: Row): PublishedPractice {
   const record = toRecord(row);
+  const fullName = fromRow(users, row).fullName;
   return {
     ...record,
     slug: record.slug ?? '',
     decidedAt: record.decidedAt ?? record.updatedAt,
-    proposerName: record.content.showName && row.full_name ? String(row.full_name) : null,
+    proposerName: record.content.showName && fullName ? fullName : null,
   };
 }
 
+/** Accepted practices with their proposer's name, narrowed by `where`. */
+const publishedQuery = (where: SQL): SQL => sql`select ${columnsOf(practices)}, ${users.fullName} from ${practices} left join ${users} on ${users.id} = ${practices.userId}
+  where ${practices.status} = 'accepted' and ${where}`;
+
 /** Accepted practices, newest first, optionally of one country or theme. */
 export async function publishedPractices(client: Client, filter: { country?: string; theme?: Theme } = {}): Promise<PublishedPractice[]> {
-  const where = [`p.status = 'accepted'`];
-  const args: Record<string, InValue> = {};
-  if (filter.country) {
-    where.push('p.country = :country');
-    args.country = filter.country;
-  }
-  if (filter.theme) {
-    where.push(`exists (select 1 from json_each(p.content, '$.themes') where value = :theme)`);
-    args.theme = filter.theme;
-  }
-  const found = await client.execute({
-    sql: `select p.*, u.full_name from practices p left join users u on u.id = p.user_id where ${where.join(' and ')} order by p.decided_at desc, p.id desc`,
-    args,
-  });
-  return found.rows.map((row) => published(row as unknown as Record<string, unknown>));
+  const where = [sql`1`];
+  if (filter.country) where.push(sql`${practices.country} = ${filter.country}`);
+  if (filter.theme) where.push(hasTheme(filter.theme));
+  const found = await client.execute(statement(sql`${publishedQuery(sql.join(where, sql` and `))} order by ${practices.decidedAt} desc, ${practices.id} desc`));
+  return found.rows.map(published);
 }
 
 export async function findPublished(client: Client, slug: string): Promise<PublishedPractice | null> {
-  const found = await client.execute({
-    sql: `select p.*, u.full_name from practices p left join users u on u.id = p.user_id where p.slug = ? and p.status = 'accepted'`,
-    args: [slug],
-  });
-  return found.rows[0] ? published(found.rows[0] as unknown as Record<string, unknown>) : null;
+  const found = await client.execute(statement(publishedQuery(sql`${practices.slug} = ${slug}`)));
+  return found.rows[0] ? published(found.rows[0]) : null;
 }
 
 /** An account's proposals and the comments on them, for its data export. */
