@@ -64,6 +64,10 @@ export default defineConfig({
     // drizzle-orm's 180 KB package.json exports map, left about 200 MB of heap behind.
     ssr: { noExternal: ['drizzle-orm'] },
   },
+  // A rebuild renders again only the pages whose entries changed (cacheKey in translatedPaths,
+  // src/lib/content/entries.ts) or whose code did; node_modules/.astro keeps the cache. CI builds
+  // cold, from nothing it cannot rebuild.
+  experimental: { incrementalBuild: true },
   prefetch: false,
   devToolbar: { enabled: false },
 });
