@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { precompress } from './src/integrations/precompress.ts';
+import { defaultLocale, locales } from './src/lib/i18n/locales.ts';
 
 export default defineConfig({
   // The public address; canonical URLs, hreflang alternates, feeds and the sitemap use it.
@@ -21,8 +22,8 @@ export default defineConfig({
     precompress(),
   ],
   i18n: {
-    locales: ['en', 'fr', 'ar'],
-    defaultLocale: 'en',
+    locales: [...locales],
+    defaultLocale,
     // `/` itself is rendered on demand and picks the visitor's language (src/pages/index.astro).
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },

@@ -1,10 +1,13 @@
+import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../src/lib/server/database.ts';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** Applies every migration not yet applied; safe to run on each start. */
-export async function migrateDatabase(db: Database): Promise<void> {
+/**
+ * Applies every migration not yet applied; safe to run on each start. Takes any drizzle libSQL
+ * database (the site's is `Database` in src/lib/server/database.ts), so db/ imports nothing above it.
+ */
+export async function migrateDatabase<Schema extends Record<string, unknown>>(db: LibSQLDatabase<Schema>): Promise<void> {
   await migrate(db, { migrationsFolder });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { applicationStatuses } from '../src/lib/application-states.ts';
+import { locales } from '../src/lib/i18n/locales.ts';
+import { applicationStatuses, genders, roles } from '../src/lib/vocabulary.ts';
 
 /** Courses themselves live in content/; the database holds people and what happens to them. */
 
@@ -9,10 +10,6 @@ const createdAt = () =>
   timestamp('created_at')
     .notNull()
     .$defaultFn(() => new Date());
-
-export const roles = ['participant', 'focal-point', 'staff'] as const;
-export const genders = ['female', 'male', 'prefer-not-to-say'] as const;
-export const languages = ['en', 'fr', 'ar'] as const;
 
 export const users = sqliteTable('users', {
   id: text().primaryKey(),
@@ -28,7 +25,7 @@ export const users = sqliteTable('users', {
   institution: text().notNull().default(''),
   position: text().notNull().default(''),
   gender: text({ enum: genders }).notNull().default('prefer-not-to-say'),
-  preferredLanguage: text('preferred_language', { enum: languages }).notNull().default('en'),
+  preferredLanguage: text('preferred_language', { enum: locales }).notNull().default('en'),
   /** The TOTP key of staff and focal points, once they have enrolled. */
   totpKey: blob('totp_key', { mode: 'buffer' }),
   createdAt: createdAt(),
@@ -145,7 +142,7 @@ export const outbox = sqliteTable(
     id: integer().primaryKey({ autoIncrement: true }),
     recipient: text().notNull(),
     name: text().notNull(),
-    language: text({ enum: languages }).notNull(),
+    language: text({ enum: locales }).notNull(),
     kind: text().notNull(),
     /** The message's values as JSON; a course title may be given in every language. */
     vals: text().notNull().default('{}'),

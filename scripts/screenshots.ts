@@ -5,6 +5,7 @@ import { launchChromium } from '../tests/support/browser.ts';
 import { accountPageTypes, firstCourse, publicPageTypes } from '../tests/support/page-types.ts';
 import { seedRoster } from '../tests/support/roster.ts';
 import { openDatabase } from '../src/lib/server/database.ts';
+import type { Role } from '../src/lib/vocabulary.ts';
 import { readFlags } from './cli.ts';
 
 /**
@@ -33,7 +34,7 @@ const wanted = (type: string): boolean => !only || only.includes(type);
 mkdirSync(flags.out, { recursive: true });
 
 const course = await firstCourse(baseUrl);
-const sessions: Partial<Record<'participant' | 'focal-point' | 'staff', string>> = {};
+const sessions: Partial<Record<Role, string>> = {};
 if (flags['database-url']) {
   const { client, db } = await openDatabase({ url: flags['database-url'] });
   try {

@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
 import { createAccountFor, findUserByEmail } from '../src/lib/server/accounts.ts';
+import { defaultLocale, locales } from '../src/lib/i18n/locales.ts';
 import { memberStates } from '../src/lib/member-states.ts';
+import { roles } from '../src/lib/vocabulary.ts';
 import { fail, openMigratedDatabase, readFlags, siteUrl } from './cli.ts';
 
 /**
@@ -14,10 +16,10 @@ const flags = readFlags(
   z
     .object({
       email: z.email('give a valid --email'),
-      role: z.enum(['staff', 'focal-point', 'participant'], { error: '--role must be staff, focal-point or participant' }),
+      role: z.enum(roles, { error: '--role must be staff, focal-point or participant' }),
       country: z.enum(memberStates, { error: 'must be the ISO code of an OIC member state, such as AZ' }).optional(),
       name: z.string().trim().min(1).max(120).optional(),
-      language: z.enum(['en', 'fr', 'ar']).default('en'),
+      language: z.enum(locales).default(defaultLocale),
     })
     .refine((flags) => flags.role === 'staff' || flags.country, { message: 'a focal point or participant needs --country', path: ['country'] }),
 );

@@ -16,7 +16,9 @@ import { deleteSessionTokenCookie, sessionTokenCookie, setSessionTokenCookie, va
 const language = defineMiddleware(async (context, next) => {
   const lang = context.params.lang;
   if (lang !== undefined && !isLocale(lang)) return new Response(null, { status: 404 });
-  context.locals.locale = lang ?? defaultLocale;
+  // Without a `lang` route parameter (the not-found page), the address's first folder decides.
+  const first = context.url.pathname.split('/')[1];
+  context.locals.locale = lang ?? (isLocale(first) ? first : defaultLocale);
   context.locals.t = useTranslations(context.locals.locale);
   return next();
 });

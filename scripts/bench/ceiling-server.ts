@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { users } from '../../db/schema.ts';
 import { submitApplication, type Course } from '../../src/lib/server/applications.ts';
-import { freshDatabase } from './built-server.ts';
+import { createTestDatabase } from '../../tests/support/database.ts';
 
 /**
  * The ceiling for the load section's application submit: a bare node:http server that reads the
@@ -20,7 +20,7 @@ const course = {
   applicationDeadline: new Date(String(raw.applicationDeadline)),
 } as unknown as Course;
 const count = Number(process.argv[4]);
-const database = await freshDatabase();
+const database = await createTestDatabase();
 const ids: string[] = [];
 for (let start = 0; start < count; start += 500) {
   const batch = Array.from({ length: Math.min(500, count - start) }, () => {

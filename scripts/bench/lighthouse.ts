@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import runLighthouse from 'lighthouse';
-import { ensureBuilt, freePort, freshDatabase, startServer } from './built-server.ts';
+import { createTestDatabase } from '../../tests/support/database.ts';
+import { ensureBuilt, freePort, startServer } from '../../tests/support/server.ts';
 import { median, runsPhrase, type Context, type Row } from './types.ts';
 
 /**
@@ -69,7 +70,7 @@ async function launchChromium(): Promise<{ port: number; process: ChildProcess; 
 }
 
 export async function lighthouse(ctx: Context): Promise<Row[]> {
-  const database = await freshDatabase();
+  const database = await createTestDatabase();
   const port = await freePort();
   ensureBuilt(`http://127.0.0.1:${port}`, ctx.log);
   const server = await startServer({ databaseUrl: database.url, port });

@@ -5,8 +5,9 @@ import autocannon, { type Result } from 'autocannon';
 import { users } from '../../db/schema.ts';
 import { createSession } from '../../src/lib/server/sessions.ts';
 import { makeAccount } from '../../tests/support/accounts.ts';
-import { courseFromContent } from '../../tests/support/http.ts';
-import { ensureBuilt, freePort, freshDatabase, openCourseSlug, peakRssOf, startServer, type FreshDatabase } from './built-server.ts';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/database.ts';
+import { courseFromContent, openCourse } from '../../tests/support/http.ts';
+import { ensureBuilt, freePort, peakRssOf, startServer } from '../../tests/support/server.ts';
 import { budgeted, type Context, type Row } from './types.ts';
 
 /**
@@ -66,7 +67,7 @@ const exhausted = (r: Result, applicants: number) =>
 const bad = (r: Result) => r['4xx'] + r['5xx'] + r.errors + r.timeouts;
 const answered = (r: Result) => r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'];
 
-async function participants(database: FreshDatabase, count: number, country: string): Promise<string[]> {
+async function participants(database: TestDatabase, count: number, country: string): Promise<string[]> {
   const cookies: string[] = [];
   for (let start = 0; start < count; start += 500) {
     const batch = Array.from({ length: Math.min(500, count - start) }, () => {
@@ -95,7 +96,7 @@ export async function load(ctx: Context): Promise<Row[]> {
   // site has been measured near 400 submits/s and the bare ceiling near 1,500/s on 2 cores.
   const applicants = seconds * 1_000;
   const ceilingApplicants = seconds * 4_000;
-  const database = await freshDatabase();
+  const database = await createTestDatabase();
   const port = await freePort();
   ensureBuilt(`http://127.0.0.1:${port}`, ctx.log);
   const server = await startServer({ databaseUrl: database.url, port });
@@ -104,7 +105,7 @@ export async function load(ctx: Context): Promise<Row[]> {
   const scenarios: Scenario[] = [];
   let ceiling: Result | undefined;
   try {
-    const { slug, island } = await openCourseSlug(server.baseUrl);
+    const { slug, island } = await openCourse(server.baseUrl);
     const course = courseFromContent(slug);
     ctx.log(`load: open course ${slug}; making ${applicants} participants with sessions`);
     const cookies = await participants(database, applicants, 'KW');

@@ -165,7 +165,7 @@ export async function search(ctx: Context): Promise<Row[]> {
           how:
             `sum of the bodies as transferred (request.sizes().responseBodySize, headers not counted) of every response after the page settled until 500 ms after the first title showed, ` +
             `plus Pagefind's files under /pagefind/ other than its UI script and styles fetched before that (the page starts the engine when the browser is idle) ` +
-            `(Pagefind's engine, worker, WebAssembly, index and fragments), compressed as scripts/serve.ts sends them (Brotli copies from the build; Pagefind's index files are gzip data already); ${setup}; ${on}`,
+            `(Pagefind's engine, worker, WebAssembly, index and fragments), compressed as server/serve.ts sends them (Brotli copies from the build; Pagefind's index files are gzip data already); ${setup}; ${on}`,
           detail: runs[0]!.responses,
         }),
       );

@@ -3,17 +3,20 @@ import { request as httpRequest, Agent } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import fc from 'fast-check';
-import { SMTPServer } from 'smtp-server';
 import { users } from '../../db/schema.ts';
 import { applicationStatuses } from '../../src/lib/application-states.ts';
+import { locales } from '../../src/lib/i18n/locales.ts';
 import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
 import { openDatabase } from '../../src/lib/server/database.ts';
 import { leaseMs } from '../../src/lib/server/outbox.ts';
 import { createSession } from '../../src/lib/server/sessions.ts';
+import { genders } from '../../src/lib/vocabulary.ts';
 import { makeAccount } from '../../tests/support/accounts.ts';
-import { courseFromContent, freshLoopbackAddress, noticeText } from '../../tests/support/http.ts';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/database.ts';
+import { courseFromContent, freshLoopbackAddress, noticeText, openCourse } from '../../tests/support/http.ts';
+import { startMailCatcher } from '../../tests/support/mailbox.ts';
+import { ensureBuilt, freePort, startServer, type RunningServer } from '../../tests/support/server.ts';
 import { readFlags } from '../cli.ts';
-import { ensureBuilt, freePort, freshDatabase, openCourseSlug, startServer, type FreshDatabase, type RunningServer } from '../bench/built-server.ts';
 
 /**
  * `npm run drill [-- --quick] [-- --only=crash|overbooking|hostile]`: failure drills against the
@@ -95,7 +98,7 @@ async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>
 
 // ——— Setting up people and applications directly in the database ———
 
-async function insertPeople(database: FreshDatabase, count: number, role: Actor['role'], country: string | null): Promise<{ actor: Actor; cookie: string }[]> {
+async function insertPeople(database: TestDatabase, count: number, role: Actor['role'], country: string | null): Promise<{ actor: Actor; cookie: string }[]> {
   const made: { actor: Actor; cookie: string }[] = [];
   for (let start = 0; start < count; start += 500) {
     const batch = Array.from({ length: Math.min(500, count - start) }, () => {
@@ -120,7 +123,7 @@ function twentySeatCourse(): Course {
 }
 
 /** `count` endorsed applications to `course`, made with submitApplication and moveApplication. */
-async function endorsedApplications(database: FreshDatabase, course: Course, count: number): Promise<number[]> {
+async function endorsedApplications(database: TestDatabase, course: Course, count: number): Promise<number[]> {
   const country = course.eligibleCountries?.[0] ?? 'AZ';
   const whileOpen = new Date(course.applicationsOpen.getTime() + 24 * 60 * 60 * 1000);
   const [focal] = await insertPeople(database, 1, 'focal-point', country);
@@ -136,7 +139,7 @@ async function endorsedApplications(database: FreshDatabase, course: Course, cou
   return ids;
 }
 
-async function staffCookie(database: FreshDatabase): Promise<string> {
+async function staffCookie(database: TestDatabase): Promise<string> {
   const staff = await makeAccount(database.db, { role: 'staff', country: null });
   const { token } = await createSession(database.db, { id: staff.id, role: 'staff' }, { twoFactorVerified: true });
   return `session=${token}`;
@@ -189,25 +192,13 @@ interface Catcher {
 async function startCatcher(): Promise<Catcher> {
   const byRecipient = new Map<string, number>();
   const byMessageId = new Map<string, number>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const head = Buffer.concat(chunks).toString('utf8').split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
-        const messageId = head.match(/^Message-ID:\s*(.*)$/im)?.[1]?.trim() ?? randomUUID();
-        byMessageId.set(messageId, (byMessageId.get(messageId) ?? 0) + 1);
-        for (const to of session.envelope.rcptTo) byRecipient.set(to.address.toLowerCase(), (byRecipient.get(to.address.toLowerCase()) ?? 0) + 1);
-        callback();
-      });
-    },
+  const catcher = await startMailCatcher((raw, recipients) => {
+    const head = raw.toString('utf8').split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+    const messageId = head.match(/^Message-ID:\s*(.*)$/im)?.[1]?.trim() ?? randomUUID();
+    byMessageId.set(messageId, (byMessageId.get(messageId) ?? 0) + 1);
+    for (const to of recipients) byRecipient.set(to.toLowerCase(), (byRecipient.get(to.toLowerCase()) ?? 0) + 1);
   });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `smtp://127.0.0.1:${port}`, byRecipient, byMessageId, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { ...catcher, byRecipient, byMessageId };
 }
 
 /** Waits until the outbox has nothing left to send (a killed sender's lease must run out first). */
@@ -234,7 +225,7 @@ async function crash(quick: boolean): Promise<Outcome> {
   const lines: Line[] = [];
   let ok = true;
   for (let round = 1; round <= rounds; round += 1) {
-    const database = await freshDatabase();
+    const database = await createTestDatabase();
     const catcher = await startCatcher();
     let server: RunningServer | undefined;
     try {
@@ -245,9 +236,9 @@ async function crash(quick: boolean): Promise<Outcome> {
         emailOf.set(Number(row.id), String(row.email));
       }
       server = await startServer({ databaseUrl: database.url, smtpUrl: catcher.url });
-      const open = await openCourseSlug(server.baseUrl);
-      const openCourse = courseFromContent(open.slug);
-      const applicants = await insertPeople(database, quick ? 200 : 400, 'participant', openCourse.eligibleCountries?.[0] ?? 'KW');
+      const open = await openCourse(server.baseUrl);
+      const applyTo = courseFromContent(open.slug);
+      const applicants = await insertPeople(database, quick ? 200 : 400, 'participant', applyTo.eligibleCountries?.[0] ?? 'KW');
       for (const applicant of applicants) emailOf.set(applicant.actor.id, `drill-${applicant.actor.id}@example.org`);
       database.client.close();
       const baseUrl = server.baseUrl;
@@ -344,7 +335,7 @@ async function overbooking(quick: boolean): Promise<Outcome> {
   const lines: Line[] = [];
   let ok = true;
   for (let round = 1; round <= rounds; round += 1) {
-    const database = await freshDatabase();
+    const database = await createTestDatabase();
     const servers: RunningServer[] = [];
     try {
       const targets = await endorsedApplications(database, course, 1000);
@@ -391,10 +382,10 @@ const looksLikeEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 async function hostile(quick: boolean): Promise<Outcome> {
   const total = quick ? 2_000 : 10_000;
-  const database = await freshDatabase();
+  const database = await createTestDatabase();
   const server = await startServer({ databaseUrl: database.url });
   try {
-    const open = (await openCourseSlug(server.baseUrl)).slug;
+    const open = (await openCourse(server.baseUrl)).slug;
     const quiet = twentySeatCourse();
     const [participant] = await insertPeople(database, 1, 'participant', 'KW');
     const focal = (await insertPeople(database, 1, 'focal-point', quiet.eligibleCountries?.[0] ?? 'AZ'))[0]!;
@@ -422,8 +413,8 @@ async function hostile(quick: boolean): Promise<Outcome> {
       country: fc.constantFrom('KW', 'TR', 'MA'),
       institution: fc.constantFrom('Ministry of Justice', 'وزارة العدل', 'y'.repeat(200)),
       position: fc.constantFrom('Head of unit', 'z'.repeat(120)),
-      gender: fc.constantFrom('female', 'male', 'prefer-not-to-say'),
-      preferredLanguage: fc.constantFrom('en', 'fr', 'ar'),
+      gender: fc.constantFrom(...genders),
+      preferredLanguage: fc.constantFrom(...locales),
     };
     const id = fc.constantFrom(...targets, '999999');
     const moveFields = { applicationId: id, to: fc.constantFrom(...applicationStatuses), reason: fc.constantFrom('Not eligible.', '  ', 'r'.repeat(500)) };

@@ -51,6 +51,17 @@ export interface FormOptions {
   secret?: readonly string[];
   /** The message shown when `run` succeeds, unless it returns its own notice. */
   done?: MessageKey;
+  /**
+   * Checked once something is posted, before the fields are read: a throttle that counts every
+   * try, or a state that makes any post pointless (already applied). A refusal here wins over
+   * field errors, as the page answered before handleForm.
+   */
+  gate?: () => Refused | Response | undefined;
+  /**
+   * The answer when the fields fail the schema, instead of 422 with field errors: for forms whose
+   * fields nobody types (a hidden token, a confirmation value, a code checked as a whole).
+   */
+  invalid?: () => Refused | Response;
 }
 
 /** The body of a POST as form data; an unreadable body reads as an empty form (then 422). */
@@ -65,29 +76,35 @@ export async function postedForm(page: FormPage): Promise<FormData | null> {
 
 /**
  * Reads the posted form against `schema` and, when valid, calls `run` with the parsed data.
+ * A page that holds two forms passes a function that picks the schema from what was posted.
  * `run` returns a result (shown with `options.done`), a `Response` (a redirect, passed through),
  * or a `refuse(…)`. Returns the state to render, or the Response to send.
  */
 export async function handleForm<S extends z.ZodType, R>(
   page: FormPage,
-  schema: S,
+  schema: S | ((form: FormData) => S),
   run: (data: z.infer<S>, form: FormData) => Promise<R | Refused | Response>,
   options: FormOptions = {},
 ): Promise<FormState<Exclude<R, Refused | Response>> | Response> {
   const form = await postedForm(page);
   if (!form) return { posted: false, values: { ...options.initial } };
   const values = shown(formValues(form), options.secret);
-  const parsed = readForm(form, schema);
-  if (!parsed.ok) {
-    page.response.status = 422;
-    return { posted: true, ok: false, values, errors: parsed.errors, notice: 'form.errorSummary' };
-  }
-  let outcome: R | Refused | Response;
-  try {
-    outcome = await run(parsed.data, form);
-  } catch (error) {
-    if (!(error instanceof HashingBusyError)) throw error;
-    outcome = refuse(503, 'form.busy');
+  let outcome: R | Refused | Response | undefined = options.gate?.();
+  if (outcome === undefined) {
+    const parsed = readForm(form, typeof schema === 'function' ? schema(form) : schema);
+    if (parsed.ok) {
+      try {
+        outcome = await run(parsed.data, form);
+      } catch (error) {
+        if (!(error instanceof HashingBusyError)) throw error;
+        outcome = refuse(503, 'form.busy');
+      }
+    } else if (options.invalid) {
+      outcome = options.invalid();
+    } else {
+      page.response.status = 422;
+      return { posted: true, ok: false, values, errors: parsed.errors, notice: 'form.errorSummary' };
+    }
   }
   if (outcome instanceof Response) return outcome;
   if (isRefused(outcome)) {

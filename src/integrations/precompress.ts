@@ -8,7 +8,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 
 /**
  * Writes a Brotli (`.br`) and a gzip (`.gz`) copy next to every text file of the built site, so
- * that scripts/serve.ts sends pages and Pagefind's bundle compressed without compressing on each
+ * that server/serve.ts sends pages and Pagefind's bundle compressed without compressing on each
  * request. Must come after the Pagefind integration, whose files it compresses too.
  *
  * With a cache folder (the build's: node_modules/.astro/precompressed/), the copies are kept by

@@ -2,18 +2,9 @@
  * The application state machine: where an application can stand, who may move it where.
  * This is the one place these rules live; the database module and the pages ask it.
  */
-export const applicationStatuses = [
-  'submitted',
-  'endorsed',
-  'declined',
-  'accepted',
-  'waitlisted',
-  'rejected',
-  'withdrawn',
-  'attended',
-  'completed',
-] as const;
-export type ApplicationStatus = (typeof applicationStatuses)[number];
+import { applicationStatuses, type ApplicationStatus } from './vocabulary.ts';
+
+export { applicationStatuses, type ApplicationStatus };
 
 /** Who moves an application: its applicant, their country's focal point, staff, or the system itself. */
 export type Mover = 'applicant' | 'focal-point' | 'staff' | 'system';
@@ -36,6 +27,28 @@ const moves: Record<ApplicationStatus, Partial<Record<ApplicationStatus, readonl
 /** Whether `mover` may take an application from `from` to `to`. */
 export function canMove(from: ApplicationStatus, to: ApplicationStatus, mover: Mover): boolean {
   return moves[from][to]?.includes(mover) ?? false;
+}
+
+/**
+ * Where staff can send applications, in the order of `applicationStatuses`: every status the
+ * state machine lets staff reach from somewhere (the staff page's bulk moves).
+ */
+export const staffDestinations: readonly ApplicationStatus[] = applicationStatuses.filter((to) =>
+  applicationStatuses.some((from) => canMove(from, to, 'staff')),
+);
+
+/** Statuses in which a focal point (or staff) sets where a candidate stands in the country's order. */
+export const rankableStatuses = ['endorsed', 'waitlisted'] as const satisfies readonly ApplicationStatus[];
+
+/** Statuses in which a focal point may put someone else in a nominee's place (same application, same seat). */
+export const substitutableStatuses = ['endorsed', 'waitlisted', 'accepted'] as const satisfies readonly ApplicationStatus[];
+
+export function canRank(status: ApplicationStatus): boolean {
+  return (rankableStatuses as readonly ApplicationStatus[]).includes(status);
+}
+
+export function canSubstitute(status: ApplicationStatus): boolean {
+  return (substitutableStatuses as readonly ApplicationStatus[]).includes(status);
 }
 
 /** The moves open to `mover` from `from`, for showing only the buttons that can work. */

@@ -11,6 +11,11 @@ export interface Offering {
   eligibleCountries?: readonly MemberState[] | undefined;
 }
 
+/** An offering with its slug: a course as the application rules and the database see it. */
+export interface CourseOffering extends Offering {
+  slug: string;
+}
+
 export type ApplicationWindow = 'not-yet-open' | 'open' | 'closed';
 
 const dayMs = 24 * 60 * 60 * 1000;

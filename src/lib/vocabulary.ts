@@ -1,6 +1,10 @@
 /**
- * Fixed vocabularies the content is tagged with. Labels live in the dictionaries
- * (`theme.<key>`, `sector.<key>`, `mode.<key>`) so each reads in the visitor's language.
+ * The site's fixed vocabularies, each defined once: what the content is tagged with, who people
+ * are on the platform, and where an application stands. Labels live in the dictionaries
+ * (`theme.<key>`, `sector.<key>`, `mode.<key>`, `people.role.<key>`, `account.gender.<key>`,
+ * `status.<key>`) so each reads in the visitor's language. Plain lists, no imports: db/schema.ts
+ * builds its enums from them without reaching into the domain's rules. The languages are
+ * `locales` in i18n/locales.ts.
  */
 export const themes = [
   'one-stop-shops',
@@ -51,7 +55,25 @@ export const sectors = [
 export type Sector = (typeof sectors)[number];
 
 export const deliveryModes = ['online', 'in-person', 'hybrid'] as const;
-export type DeliveryMode = (typeof deliveryModes)[number];
 
-/** The 17 Sustainable Development Goals, by number. */
-export const sdgNumbers = Array.from({ length: 17 }, (_, i) => i + 1);
+/** What an account may do: apply (participant), act for one country (focal point), run courses (staff). */
+export const roles = ['participant', 'focal-point', 'staff'] as const;
+export type Role = (typeof roles)[number];
+
+/** What a profile says of its holder's gender, for the course statistics. */
+export const genders = ['female', 'male', 'prefer-not-to-say'] as const;
+export type Gender = (typeof genders)[number];
+
+/** Where an application can stand; who may move it where is in application-states.ts. */
+export const applicationStatuses = [
+  'submitted',
+  'endorsed',
+  'declined',
+  'accepted',
+  'waitlisted',
+  'rejected',
+  'withdrawn',
+  'attended',
+  'completed',
+] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];

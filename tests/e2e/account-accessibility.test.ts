@@ -2,6 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
 import { createSession } from '../../src/lib/server/sessions.ts';
+import type { Role } from '../../src/lib/vocabulary.ts';
 import { makeAccount } from '../support/accounts.ts';
 import { wcagViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -23,7 +24,7 @@ afterAll(async () => {
 const phone = { width: 390, height: 844 };
 
 /** A browser signed in as a new person of `role`, their second factor already passed. */
-async function signedIn(role: 'participant' | 'focal-point' | 'staff', twoFactorVerified = true): Promise<BrowserContext> {
+async function signedIn(role: Role, twoFactorVerified = true): Promise<BrowserContext> {
   const account = await makeAccount(database.db, { role, country: role === 'staff' ? null : 'AZ' });
   const { token } = await createSession(database.db, { id: account.id, role }, { twoFactorVerified });
   const context = await browser.newContext({ viewport: phone });
@@ -36,7 +37,7 @@ async function firstCourse(): Promise<string> {
   return html.match(/href="\/en\/courses\/([a-z0-9-]+)\/"/)?.[1] ?? '';
 }
 
-const pages: [string, 'anonymous' | 'participant' | 'focal-point' | 'staff' | 'unverified-staff', string][] = [
+const pages: [string, 'anonymous' | Role | 'unverified-staff', string][] = [
   ['sign-in', 'anonymous', 'account/sign-in/'],
   ['sign-up', 'anonymous', 'account/sign-up/'],
   ['reset-password', 'anonymous', 'account/reset-password/'],

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
 import { currentCode, makeAccount, type TestAccount } from '../support/accounts.ts';
 import { launchChromium } from '../support/browser.ts';
+import { openCourse } from '../support/http.ts';
 import { waitForMail } from '../support/mailbox.ts';
 
 const baseUrl = inject('baseUrl');
@@ -19,17 +20,6 @@ afterAll(async () => {
   await browser?.close();
   database?.client.close();
 });
-
-/** A course whose applications are open today, read from the public course list. */
-async function openCourse(): Promise<string> {
-  const html = await (await fetch(`${baseUrl}/en/courses/`)).text();
-  for (const [, slug] of html.matchAll(/href="\/en\/courses\/([a-z0-9-]+)\/"/g)) {
-    const page = await (await fetch(`${baseUrl}/en/courses/${slug}/`)).text();
-    const island = page.match(/fetch\("(\/_server-islands\/[^"]+)"/)?.[1];
-    if (island && (await (await fetch(`${baseUrl}${island}`)).text()).includes('/account/apply/')) return slug!;
-  }
-  throw new Error('no sample course is open for applications today: move the dates in content/courses/');
-}
 
 async function signIn(page: Page, lang: string, account: TestAccount): Promise<void> {
   await page.goto(`${baseUrl}/${lang}/account/sign-in/`);
@@ -49,7 +39,7 @@ describe.each([
   ['ar', 'MA', 'مقبول'],
 ] as const)('a participant’s way to a seat, in the %s interface', (lang, country, acceptedLabel) => {
   it('signs up, confirms the address, applies; the focal point endorses; staff accepts', async () => {
-    const course = await openCourse();
+    const course = (await openCourse(baseUrl)).slug;
     const email = `trainee-${lang}-${Date.now()}@example.org`;
     const password = 'a long enough passphrase for tests';
     const focalPoint = await makeAccount(database.db, { role: 'focal-point', country });

@@ -5,6 +5,7 @@ import { users } from '../../db/schema.ts';
 import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
 import { createSession } from '../../src/lib/server/sessions.ts';
+import type { Role } from '../../src/lib/vocabulary.ts';
 import { makeAccount, type TestAccount } from '../support/accounts.ts';
 import { launchChromium } from '../support/browser.ts';
 import { courseFromContent, openCourse } from '../support/http.ts';
@@ -16,7 +17,6 @@ import { courseFromContent, openCourse } from '../support/http.ts';
 
 const baseUrl = inject('baseUrl');
 const langs = ['en', 'ar'] as const;
-type Role = 'participant' | 'focal-point' | 'staff';
 
 let browser: Browser;
 let database: OpenDatabase;
@@ -25,7 +25,7 @@ let course: Course;
 beforeAll(async () => {
   browser = await launchChromium();
   database = await openDatabase({ url: inject('databaseUrl') });
-  course = courseFromContent(await openCourse(baseUrl));
+  course = courseFromContent((await openCourse(baseUrl)).slug);
 });
 afterAll(async () => {
   await browser?.close();

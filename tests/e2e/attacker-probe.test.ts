@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,11 +12,10 @@ import { en } from '../../src/lib/i18n/dictionaries/en.ts';
 import { fr } from '../../src/lib/i18n/dictionaries/fr.ts';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
 import { validateSessionToken } from '../../src/lib/server/sessions.ts';
-import { serveArguments } from '../../scripts/serve-command.ts';
 import { currentCode, makeAccount } from '../support/accounts.ts';
 import { decodeEntities, freshLoopbackAddress, noticeText, openCourse, sessionCookie, SiteClient } from '../support/http.ts';
 import { waitForMail } from '../support/mailbox.ts';
-import { freePort, waitFor } from '../support/site-server.ts';
+import { startServer } from '../support/server.ts';
 
 /**
  * Issue 12: the weaknesses an attacker's probe found against a fresh `npm start`, each tried
@@ -192,17 +190,12 @@ describe('5. security headers on every response', () => {
 
   it('adds HSTS when SITE_URL is https', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'oic-hsts-'));
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(dataDir, 'platform.db')}`, HOST: '127.0.0.1', PORT: String(port), SITE_URL: 'https://reform.example.org', OUTBOX_DIR: dataDir };
-    delete env.SMTP_URL;
-    const root = new URL('../..', import.meta.url).pathname;
-    const server: ChildProcess = spawn(process.execPath, serveArguments(), { cwd: root, env, stdio: 'ignore' });
+    const server = await startServer({ databaseUrl: `file:${join(dataDir, 'platform.db')}`, siteUrl: 'https://reform.example.org' });
     try {
-      await waitFor(`http://127.0.0.1:${port}/healthz`, server, 30_000);
-      const reply = await fetch(`http://127.0.0.1:${port}/en/`);
+      const reply = await fetch(`${server.baseUrl}/en/`);
       expect(reply.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
     } finally {
-      server.kill('SIGTERM');
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
@@ -235,7 +228,7 @@ describe('6. names never become links in mail', () => {
     expect(decodeEntities(colleague.text)).toContain(en['form.nameLink']);
     const focalPoint = await makeAccount(database.db, { role: 'focal-point', country: 'SN' });
     const fpClient = new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id: focalPoint.id, role: 'focal-point' })).cookie });
-    const course = await openCourse(baseUrl);
+    const course = (await openCourse(baseUrl)).slug;
     const nominated = await fpClient.post('/en/focal-point/', { action: 'nominate', courseSlug: course, email: `n-${Date.now()}@example.org`, fullName: 'Claim at http://evil.example', preferredLanguage: 'en' });
     expect(nominated.status).toBe(422);
     expect(decodeEntities(nominated.text)).toContain(en['form.nameLink']);
@@ -255,7 +248,7 @@ describe('6. names never become links in mail', () => {
 
 describe('7. CSV cells cannot start a formula after a ;', () => {
   it('quotes every text cell and neutralises the formula in x;=2+3;y', async () => {
-    const course = await openCourse(baseUrl);
+    const course = (await openCourse(baseUrl)).slug;
     const account = await makeAccount(database.db, { role: 'participant', country: 'ID' });
     const client = new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id: account.id, role: 'participant' })).cookie });
     const profile = await client.post('/en/account/profile/', { fullName: 'x;=2+3;y', country: 'ID', institution: 'Ministry', position: 'Adviser', gender: 'male', preferredLanguage: 'en' });

@@ -48,7 +48,7 @@ async function apply(applicant: Actor, motivation = 'I run a one-stop service ce
 
 beforeAll(async () => {
   database = await openDatabase({ url: inject('databaseUrl') });
-  course = courseFromContent(await openCourse(baseUrl));
+  course = courseFromContent((await openCourse(baseUrl)).slug);
   people = {
     'participant AZ': await person('participant', 'AZ'),
     'participant SN': await person('participant', 'SN'),

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { wcagViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
+import { locales } from '../../src/lib/i18n/locales.ts';
 import { memberStates } from '../../src/lib/member-states.ts';
 
 /** The member states' pages, the map, the comparison of models and Hijri dates, as built. */
 const baseUrl = inject('baseUrl');
-const locales = ['en', 'fr', 'ar'] as const;
 
 async function html(path: string): Promise<string> {
   const response = await fetch(`${baseUrl}${path}`);

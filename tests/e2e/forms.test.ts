@@ -9,6 +9,7 @@ import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.t
 import { ar } from '../../src/lib/i18n/dictionaries/ar.ts';
 import { en } from '../../src/lib/i18n/dictionaries/en.ts';
 import { createSession } from '../../src/lib/server/sessions.ts';
+import { genders } from '../../src/lib/vocabulary.ts';
 import { currentCode, makeAccount } from '../support/accounts.ts';
 import { launchChromium } from '../support/browser.ts';
 import { latestCourse } from '../support/http.ts';
@@ -103,7 +104,7 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     const anonymous = await browserAs(null, width);
     const page = await anonymous.newPage();
     await page.goto(`${baseUrl}/${lang}/account/sign-up/`);
-    for (const value of ['female', 'male', 'prefer-not-to-say']) await expectBesideLabel(page, `input[name="gender"][value="${value}"]`, lang);
+    for (const value of genders) await expectBesideLabel(page, `input[name="gender"][value="${value}"]`, lang);
     await expectBesideLabel(page, '#show-password', lang);
     expect(await page.locator('.fieldset__legend').first().textContent()).toBe(t['account.gender']);
     await shot(page, `sign-up-${lang}-${width}`);

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applicationStatuses } from '../../src/lib/application-states.ts';
+import { locales } from '../../src/lib/i18n/locales.ts';
 import { memberStates } from '../../src/lib/member-states.ts';
 import { moveApplication, submitApplication, type Actor } from '../../src/lib/server/applications.ts';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
+import { genders } from '../../src/lib/vocabulary.ts';
 import { makeAccount } from '../support/accounts.ts';
 import { latestCourse, openCourse, sessionCookie, SiteClient } from '../support/http.ts';
 
@@ -80,8 +82,6 @@ const badRank = (v: Value) => v === undefined || (v.trim() !== '' && !(Number.is
 
 // ——— Valid values, so that some bodies get past the schema and into the database ———
 
-const genders = ['female', 'male', 'prefer-not-to-say'] as const;
-const languages = ['en', 'fr', 'ar'] as const;
 const validEmail = fc
   .tuple(fc.uuid(), fc.constantFrom('plain', 'shouting', 'padded'))
   .map(([id, style]) => (style === 'plain' ? `hostile-${id}@example.org` : style === 'shouting' ? `HOSTILE-${id.toUpperCase()}@Example.ORG` : `  hostile-${id}@example.org `));
@@ -150,7 +150,7 @@ let clients: Record<'participant' | 'focalPoint' | 'staff', () => SiteClient>;
 
 beforeAll(async () => {
   database = await openDatabase({ url: inject('databaseUrl') });
-  const open = await openCourse(baseUrl);
+  const open = (await openCourse(baseUrl)).slug;
   // Applications for the focal point's and staff's forms to hit, on a course no other file counts seats of.
   const quiet = latestCourse();
   const whileOpen = new Date(quiet.applicationsOpen.getTime() + 24 * 60 * 60 * 1000);
@@ -185,7 +185,7 @@ beforeAll(async () => {
     { name: 'institution', valid: validInstitution, invalid: badLine(200) },
     { name: 'position', valid: validPosition, invalid: badLine(120) },
     { name: 'gender', valid: fc.constantFrom(...genders), invalid: badChoice(genders) },
-    { name: 'preferredLanguage', valid: fc.constantFrom(...languages), invalid: badChoice(languages) },
+    { name: 'preferredLanguage', valid: fc.constantFrom(...locales), invalid: badChoice(locales) },
   ];
   const moveFields: Field[] = [
     idField('applicationId'),
@@ -199,7 +199,7 @@ beforeAll(async () => {
     { name: 'fullName', valid: validName, invalid: badLine(120) },
     { name: 'role', valid: fc.constantFrom('staff', 'focal-point'), invalid: badChoice(['staff', 'focal-point']) },
     { name: 'country', valid: fc.constantFrom('', 'QA', 'SN'), invalid: (v) => v === undefined || (v !== '' && badChoice(memberStates)(v)) },
-    { name: 'preferredLanguage', valid: fc.constantFrom(...languages), invalid: badOptionalChoice(languages) },
+    { name: 'preferredLanguage', valid: fc.constantFrom(...locales), invalid: badOptionalChoice(locales) },
   ];
 
   clients = { participant: as(participant.cookie), focalPoint: as(focalPoint.cookie), staff: as(staff.cookie) };
@@ -245,7 +245,7 @@ beforeAll(async () => {
         { name: 'courseSlug', valid: fc.constantFrom(open, quiet.slug, 'no-such-course'), invalid: badLine(100) },
         email,
         { name: 'fullName', valid: validName, invalid: badLine(120) },
-        { name: 'preferredLanguage', valid: fc.constantFrom(...languages), invalid: badOptionalChoice(languages) },
+        { name: 'preferredLanguage', valid: fc.constantFrom(...locales), invalid: badOptionalChoice(locales) },
       ],
     },
     'staff move': {

@@ -16,7 +16,7 @@ let staff: SiteClient;
 
 beforeAll(async () => {
   database = await openDatabase({ url: inject('databaseUrl') });
-  course = courseFromContent(await openCourse(baseUrl));
+  course = courseFromContent((await openCourse(baseUrl)).slug);
   const account = await makeAccount(database.db, { role: 'staff', country: null });
   staff = new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id: account.id, role: 'staff' })).cookie });
 });

@@ -20,7 +20,7 @@ let course: string;
 
 beforeAll(async () => {
   database = await openDatabase({ url: inject('databaseUrl') });
-  course = await openCourse(baseUrl);
+  course = (await openCourse(baseUrl)).slug;
 });
 afterAll(() => database?.client.close());
 

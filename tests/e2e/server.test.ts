@@ -1,5 +1,6 @@
 import { createClient } from '@libsql/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { locales } from '../../src/lib/i18n/locales.ts';
 
 const baseUrl = inject('baseUrl');
 const database = createClient({ url: inject('databaseUrl') });
@@ -57,11 +58,11 @@ describe('what machines read', () => {
     const sitemap = index.match(/<loc>([^<]+)<\/loc>/)?.[1];
     expect(sitemap).toBeDefined();
     const urls = await (await get(new URL(sitemap!).pathname)).text();
-    for (const lang of ['en', 'fr', 'ar']) expect(urls).toContain(`${baseUrl}/${lang}/case-studies/asan-service/`);
+    for (const lang of locales) expect(urls).toContain(`${baseUrl}/${lang}/case-studies/asan-service/`);
     expect(urls).not.toContain('/healthz');
   });
 
-  it.each(['en', 'fr', 'ar'])('publishes news and case-study feeds in %s', async (lang) => {
+  it.each(locales)('publishes news and case-study feeds in %s', async (lang) => {
     for (const section of ['news', 'case-studies']) {
       const response = await get(`/${lang}/${section}/rss.xml`);
       expect(response.status).toBe(200);
@@ -93,7 +94,7 @@ describe('what machines read', () => {
     expect(html).toMatch(/<title>[^<]+<\/title>/);
     expect(html).toMatch(/<meta name="description" content="[^"]{20,}">/);
     expect(html).toContain(`<link rel="canonical" href="${baseUrl}/ar/guides/one-stop-centre/">`);
-    for (const lang of ['en', 'fr', 'ar']) expect(html).toContain(`hreflang="${lang}" href="${baseUrl}/${lang}/guides/one-stop-centre/"`);
+    for (const lang of locales) expect(html).toContain(`hreflang="${lang}" href="${baseUrl}/${lang}/guides/one-stop-centre/"`);
     for (const property of ['og:title', 'og:description', 'og:url', 'og:type']) expect(html).toContain(`property="${property}"`);
   });
 });

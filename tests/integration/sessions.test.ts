@@ -5,6 +5,7 @@ import { randomSecret } from '../../src/lib/server/crypto.ts';
 import {
   createSession,
   deleteExpiredSessions,
+  endOwnSession,
   invalidateSession,
   invalidateUserSessions,
   listUserSessions,
@@ -13,8 +14,8 @@ import {
   sessionCookieOptions,
   sessionPolicy,
   validateSessionToken,
-  type Role,
 } from '../../src/lib/server/sessions.ts';
+import type { Role } from '../../src/lib/vocabulary.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 let database: TestDatabase;
@@ -257,5 +258,30 @@ describe('the cookie', () => {
     expect(sessionCookieOptions(false, 'focal-point', start).expires).toEqual(after(days(0.5)));
     expect(sessionPolicy('participant').idleTimeoutMs).toBe(days(30));
     expect(sessionPolicy('staff')).toEqual({ idleTimeoutMs: minutes(30), absoluteTimeoutMs: days(0.5), activityRefreshMs: minutes(1) });
+  });
+});
+
+describe('ending one of your own sessions (the security page)', () => {
+  it("ends the person's own session and no one else's", async () => {
+    const owner = await addUser('participant');
+    const stranger = await addUser('participant');
+    const { session: mine } = await createSession(database.db, owner, { userAgent: 'mine' }, start);
+    const { session: theirs } = await createSession(database.db, stranger, { userAgent: 'theirs' }, start);
+
+    expect(await endOwnSession(database.db, owner.id, theirs.id)).toBe(false);
+    expect((await listUserSessions(database.db, stranger.id, start)).map((session) => session.id)).toEqual([theirs.id]);
+    expect(await endOwnSession(database.db, owner.id, 'no-such-session')).toBe(false);
+
+    expect(await endOwnSession(database.db, owner.id, mine.id)).toBe(true);
+    expect(await listUserSessions(database.db, owner.id, start)).toEqual([]);
+    expect(await endOwnSession(database.db, owner.id, mine.id)).toBe(false);
+  });
+
+  it("lists only the person's own sessions", async () => {
+    const owner = await addUser('staff');
+    const other = await addUser('staff');
+    const { session: mine } = await createSession(database.db, owner, {}, start);
+    await createSession(database.db, other, {}, start);
+    expect((await listUserSessions(database.db, owner.id, start)).map((session) => session.id)).toEqual([mine.id]);
   });
 });

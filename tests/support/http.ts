@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import type { Course } from '../../src/lib/server/applications.ts';
 import type { Database } from '../../src/lib/server/database.ts';
-import { createSession, sessionCookieName, type Role } from '../../src/lib/server/sessions.ts';
+import { createSession, sessionCookieName } from '../../src/lib/server/sessions.ts';
+import type { Role } from '../../src/lib/vocabulary.ts';
 
 /**
  * Talking to the test server as a given person, without a browser.
@@ -96,13 +97,16 @@ export async function sessionCookie(db: Database, user: { id: string; role: Role
   return { cookie: `${sessionCookieName(false)}=${token}`, token };
 }
 
-/** A course whose applications are open today, read from the public course list (as account-journey does). */
-export async function openCourse(baseUrl: string): Promise<string> {
+/**
+ * A course whose applications are open today, read from the public course list as a visitor
+ * finds it, with the address of its seats island (the part of the page rendered on demand).
+ */
+export async function openCourse(baseUrl: string): Promise<{ slug: string; island: string }> {
   const html = await (await fetch(`${baseUrl}/en/courses/`)).text();
   for (const [, slug] of html.matchAll(/href="\/en\/courses\/([a-z0-9-]+)\/"/g)) {
     const page = await (await fetch(`${baseUrl}/en/courses/${slug}/`)).text();
     const island = page.match(/fetch\("(\/_server-islands\/[^"]+)"/)?.[1];
-    if (island && (await (await fetch(`${baseUrl}${island}`)).text()).includes('/account/apply/')) return slug!;
+    if (island && (await (await fetch(`${baseUrl}${island}`)).text()).includes('/account/apply/')) return { slug: slug!, island };
   }
   throw new Error('no sample course is open for applications today: move the dates in content/courses/');
 }

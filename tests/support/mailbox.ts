@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
 
 /** Reading what the site sent to the test SMTP server. */
 export interface ReceivedMail {
@@ -62,4 +63,31 @@ export async function waitForMail(mailDir: string, address: string, count = 1, t
     if (Date.now() > deadline) throw new Error(`no message number ${count} to ${address} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A real SMTP server on a free port of 127.0.0.1 that hands each message it receives, with its
+ * envelope's recipients, to `onMessage` (the e2e setup keeps them as files, the crash drill counts them).
+ */
+export async function startMailCatcher(onMessage: (raw: Buffer, recipients: string[]) => void): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        onMessage(Buffer.concat(chunks), session.envelope.rcptTo.map((to) => to.address));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = server.server.address();
+  if (typeof address !== 'object' || !address) throw new Error('the mail catcher has no port');
+  return { url: `smtp://127.0.0.1:${address.port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -1,3 +1,5 @@
+import type { Role } from '../../src/lib/vocabulary.ts';
+
 /**
  * One address of each page type, relative to a language folder (`/en/`, `/ar/`), shared by the
  * layout and HTML checks and by `npm run screenshots`. COURSE stands for a course's slug.
@@ -37,7 +39,7 @@ export const accountPageTypes = {
   audit: ['staff', 'staff/audit/'],
   people: ['staff', 'staff/people/'],
   outbox: ['staff', 'staff/outbox/'],
-} as const satisfies Record<string, readonly ['participant' | 'focal-point' | 'staff', string]>;
+} as const satisfies Record<string, readonly [Role, string]>;
 
 /** The first course listed on the English courses page. */
 export async function firstCourse(baseUrl: string): Promise<string> {

@@ -3,6 +3,7 @@ import { applications, auditLog, users } from '../../db/schema.ts';
 import type { ApplicationStatus } from '../../src/lib/application-states.ts';
 import type { Database } from '../../src/lib/server/database.ts';
 import { createSession } from '../../src/lib/server/sessions.ts';
+import type { Role } from '../../src/lib/vocabulary.ts';
 import { makeAccount } from './accounts.ts';
 
 /**
@@ -72,7 +73,7 @@ export async function seedRoster(db: Database, courseSlug: string, country = 'SN
         : []),
     ]);
   }
-  const session = async (role: 'participant' | 'focal-point' | 'staff'): Promise<string> => {
+  const session = async (role: Role): Promise<string> => {
     const account = await makeAccount(db, { role, country: role === 'staff' ? null : country });
     return (await createSession(db, { id: account.id, role }, { twoFactorVerified: true })).token;
   };

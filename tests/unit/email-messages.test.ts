@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emailKinds, emailMessage } from '../../src/lib/i18n/mail/index.ts';
-import type { Locale as EmailLanguage } from '../../src/lib/i18n/locales.ts';
+import { locales, type Locale } from '../../src/lib/i18n/locales.ts';
 
-const languages: EmailLanguage[] = ['en', 'fr', 'ar'];
-const signatures: Record<EmailLanguage, string> = {
+const signatures: Record<Locale, string> = {
   en: 'OIC Public Service Reform Exchange — SESRIC',
   fr: 'Échange OCI sur la réforme du service public — SESRIC',
   ar: 'منصة منظمة التعاون الإسلامي لتبادل تجارب إصلاح الخدمة العامة — سيسرك',
@@ -16,7 +15,7 @@ const values = {
   reason: 'The quota for your country is already reached.',
   deadline: '30 June',
 };
-const cases = languages.flatMap((language) => emailKinds.map((kind) => [language, kind] as const));
+const cases = locales.flatMap((language) => emailKinds.map((kind) => [language, kind] as const));
 
 describe('email messages', () => {
   it.each(cases)('%s %s has a subject, the name, the link, the signature and nothing undefined', (language, kind) => {
@@ -38,7 +37,7 @@ describe('email messages', () => {
     }
   });
 
-  it.each(languages)('%s names the course in course messages', (language) => {
+  it.each(locales)('%s names the course in course messages', (language) => {
     for (const kind of emailKinds.filter((k) => !['verify-email', 'reset-password', 'set-password'].includes(k))) {
       const { subject, text } = emailMessage(kind, language, values);
       expect(subject, kind).toContain(values.courseTitle);
@@ -46,7 +45,7 @@ describe('email messages', () => {
     }
   });
 
-  it.each(languages)('%s states how long each account link stays valid', (language) => {
+  it.each(locales)('%s states how long each account link stays valid', (language) => {
     const validity = {
       en: ['48 hours', 'one hour', '7 days'],
       fr: ['48 heures', 'une heure', '7 jours'],
@@ -62,7 +61,7 @@ describe('email messages', () => {
     expect(emailMessage('reset-password', 'fr', values).text).toContain('votre mot de passe n’a pas été modifié');
   });
 
-  it.each(languages)('%s leaves out what was not given', (language) => {
+  it.each(locales)('%s leaves out what was not given', (language) => {
     const bare = { name: 'Awa Diop' };
     for (const kind of emailKinds.filter((k) => !['verify-email', 'reset-password', 'set-password'].includes(k))) {
       const { subject, text } = emailMessage(kind, language, bare);

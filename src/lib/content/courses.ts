@@ -1,7 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { defaultLocale, type Locale } from '../i18n/locales.ts';
-import { orderCourses } from '../courses.ts';
-import type { Course as CourseOffering } from '../server/applications.ts';
+import { orderCourses, type CourseOffering } from '../courses.ts';
 
 export type Course = CollectionEntry<'courses'>;
 export type CourseDescription = CollectionEntry<'courseDescriptions'>;

@@ -1,18 +1,15 @@
-import type { APIContext } from 'astro';
 import { eq, type SQL } from 'drizzle-orm';
 import { applications } from '../../../db/schema.ts';
-import { localizedPath } from '../i18n/paths.ts';
 import type { Actor } from './applications.ts';
+import type { Role } from '../vocabulary.ts';
 import type { User } from './sessions.ts';
 
 /**
- * Who may see what. Pages ask here; none decides on its own.
+ * Who may see what. Pages ask here (through `admit` in src/http/access.ts); none decides on its own.
  * - participants: their own account and applications;
  * - focal points: the applications of their one country;
  * - staff: everything. Staff and focal points must have passed their second factor.
  */
-export type Role = User['role'];
-
 export function actorOf(user: User): Actor {
   return { id: user.id, role: user.role, country: user.country };
 }
@@ -26,24 +23,6 @@ export function visibleApplications(user: User): SQL | undefined {
   if (user.role === 'staff') return undefined;
   if (user.role === 'focal-point') return eq(applications.country, user.country ?? '');
   return eq(applications.userId, user.id);
-}
-
-/**
- * The signed-in person if they may open this page, otherwise the response to send instead:
- * to sign in (coming back here after), to the second factor, or 404 for a role that has no
- * business here (a 404 says nothing about what exists).
- */
-export function admit(page: Pick<APIContext, 'locals' | 'url' | 'redirect'>, roles: readonly Role[]): User | Response {
-  const { user, session, locale } = page.locals;
-  if (!user || !session) {
-    const back = encodeURIComponent(page.url.pathname + page.url.search);
-    return page.redirect(`${localizedPath(locale, 'account/sign-in')}?next=${back}`, 303);
-  }
-  if (!roles.includes(user.role)) return new Response(null, { status: 404 });
-  if (needsSecondFactor(user.role) && !session.twoFactorVerified) {
-    return page.redirect(localizedPath(locale, 'account/two-factor'), 303);
-  }
-  return user;
 }
 
 /**

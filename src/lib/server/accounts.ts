@@ -9,6 +9,8 @@ import { hashPassword, verifyPassword } from './passwords.ts';
 import { outboxInsert, type OutboxMessage } from './outbox.ts';
 import { invalidateUserSessions } from './sessions.ts';
 import type { User } from './sessions.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Gender } from '../vocabulary.ts';
 
 /**
  * Accounts: signing up, confirming an address, signing in, passwords. No answer here tells a
@@ -20,8 +22,8 @@ export interface Profile {
   country: string;
   institution: string;
   position: string;
-  gender: 'female' | 'male' | 'prefer-not-to-say';
-  preferredLanguage: 'en' | 'fr' | 'ar';
+  gender: Gender;
+  preferredLanguage: Locale;
 }
 
 /** The outbox INSERT of the mail that carries a new link, or none when `mailFor` says so. */

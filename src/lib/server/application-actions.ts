@@ -1,14 +1,16 @@
-import type { AstroGlobal } from 'astro';
 import type { ApplicationStatus } from '../application-states.ts';
 import { courseBySlug, offeringOf } from '../content/courses.ts';
 import type { EmailKind } from '../i18n/mail/index.ts';
-import { readForm } from '../forms.ts';
-import type { MessageKey } from '../i18n/index.ts';
 import { actorOf } from './access.ts';
-import { findApplication, moveApplication } from './applications.ts';
+import { findApplication, moveApplication, type Moved, type Result } from './applications.ts';
 import { database } from './db.ts';
-import { moveInput } from './inputs.ts';
 import type { User } from './sessions.ts';
+
+/**
+ * Moves asked for by a person of the account area (endorse, accept, withdraw…), on plain data:
+ * checked by the state machine for this user, carried out, and the people concerned told by mail.
+ * The pages turn the results into statuses (`src/http/`).
+ */
 
 /** The mail an applicant gets when their application reaches a state. */
 const mailFor: Partial<Record<ApplicationStatus, EmailKind>> = {
@@ -19,54 +21,21 @@ const mailFor: Partial<Record<ApplicationStatus, EmailKind>> = {
   rejected: 'rejected',
 };
 
-const oneMove = moveInput.omit({ applicationId: true });
-
-/**
- * The same move for many applications at once (staff's bulk actions). Each goes through the
- * state machine on its own; the answer counts how many moved and how many were refused.
- */
-export async function handleBulkMove(page: AstroGlobal, user: User, form: FormData): Promise<{ moved: number; refused: number } | null> {
-  const result = readForm(form, oneMove);
-  const ids = form.getAll('applicationIds').map(Number).filter((id) => Number.isInteger(id) && id > 0);
-  if (!result.ok || ids.length === 0) {
-    page.response.status = 422;
-    return null;
-  }
-  let moved = 0;
-  for (const applicationId of ids) {
-    const single = new FormData();
-    single.set('applicationId', String(applicationId));
-    single.set('to', result.data.to);
-    if (result.data.reason) single.set('reason', result.data.reason);
-    if ((await handleMove(page, user, single)).ok) moved += 1;
-  }
-  page.response.status = moved === ids.length ? 200 : 409;
-  return { moved, refused: ids.length - moved };
+export interface MoveRequest {
+  applicationId: number;
+  to: ApplicationStatus;
+  reason?: string | undefined;
 }
 
-/**
- * A posted move (endorse, accept, withdraw…) from any page of the account area: read, checked by
- * the state machine for this user, carried out, and the people concerned told by mail.
- * Returns the message to show; sets the response status on refusal.
- */
-export async function handleMove(page: AstroGlobal, user: User, form: FormData): Promise<{ notice: MessageKey; ok: boolean }> {
-  const result = readForm(form, moveInput);
-  if (!result.ok) {
-    page.response.status = 422;
-    return { notice: result.errors.reason ?? 'form.invalid', ok: false };
-  }
-  const { applicationId, to, reason } = result.data;
+/** One move on behalf of `user`; its mails are written by the same write batch (issue 12). */
+export async function moveAs(user: User, { applicationId, to, reason }: MoveRequest): Promise<Result<Moved>> {
   const { client } = await database();
   const application = await findApplication(client, applicationId);
   const course = application && (await courseBySlug(application.courseSlug));
-  if (!application || !course) {
-    page.response.status = 404;
-    return { notice: 'refusal.not-found', ok: false };
-  }
-  // The mails are written to the outbox by the same write batch as the move (issue 12).
+  if (!application || !course) return { ok: false, refusal: 'not-found' };
   const courseTitle = course.data.title;
   const kind = mailFor[to];
-  const moved = await moveApplication(client, {
+  return moveApplication(client, {
     actor: actorOf(user),
     applicationId,
     to,
@@ -77,9 +46,19 @@ export async function handleMove(page: AstroGlobal, user: User, form: FormData):
       promoted: { kind: 'promoted', values: { courseTitle } },
     },
   });
-  if (!moved.ok) {
-    page.response.status = moved.refusal === 'not-found' ? 404 : 409;
-    return { notice: `refusal.${moved.refusal}`, ok: false };
+}
+
+/**
+ * The same move for many applications at once (staff's bulk actions). Each goes through the
+ * state machine on its own; the answer counts how many moved and how many were refused.
+ */
+export async function moveEachAs(
+  user: User,
+  { applicationIds, to, reason }: { applicationIds: readonly number[]; to: ApplicationStatus; reason?: string | undefined },
+): Promise<{ moved: number; refused: number }> {
+  let moved = 0;
+  for (const applicationId of applicationIds) {
+    if ((await moveAs(user, { applicationId, to, reason })).ok) moved += 1;
   }
-  return { notice: 'account.saved', ok: true };
+  return { moved, refused: applicationIds.length - moved };
 }

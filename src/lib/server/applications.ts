@@ -1,6 +1,11 @@
-import type { Client, InStatement, InValue } from '@libsql/client';
+import type { Client, InStatement, InValue, Row } from '@libsql/client';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import { alias, SQLiteSyncDialect, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { applications, auditLog, certificates, users } from '../../../db/schema.ts';
 import {
   canMove,
+  canRank,
+  canSubstitute,
   holdsSeat,
   inTime,
   needsReason,
@@ -9,7 +14,8 @@ import {
   type ApplicationStatus,
   type Mover,
 } from '../application-states.ts';
-import { applicationWindow, isEligible, type Offering } from '../courses.ts';
+import { applicationWindow, isEligible, type CourseOffering as Course } from '../courses.ts';
+import type { Role } from '../vocabulary.ts';
 import { randomSecret } from './crypto.ts';
 import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './outbox.ts';
 
@@ -23,33 +29,46 @@ import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './o
  * sharing the file: never a count read before the write. An interactive transaction would yield
  * between statements; the local driver waits for a busy lock synchronously, so another request
  * of the same process could then block the one holding the lock. drizzle's libSQL driver also
- * ignores a transaction's `behavior`. Hence the client's own batches and plain SQL here.
+ * ignores a transaction's `behavior`. Hence the client's own batches; their statements are
+ * drizzle `sql` templates naming the schema's tables and columns, so a renamed column fails the
+ * type check, and rows come back typed as the schema's `$inferSelect`.
  */
+
+const dialect = new SQLiteSyncDialect();
+
+/** A drizzle `sql` template as a statement of the client's batches. */
+function statement(query: SQL): InStatement {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return { sql: text, args: params as InValue[] };
+}
+
+/** A column by its bare name, where SQLite allows no table before it (SET, INSERT's column list). */
+const bare = (column: AnySQLiteColumn): SQL => sql`${sql.identifier(column.name)}`;
+const columnList = (columns: AnySQLiteColumn[]): SQL => sql.join(columns.map(bare), sql`, `);
+
+/** A column's quoted name for the outbox's SQL text, which takes named parameters. */
+const named = (column: AnySQLiteColumn): string => `"${column.name}"`;
+
+/** A row as the client read it, converted as drizzle would (timestamps to dates, 0/1 to booleans). */
+function fromRow<T extends SQLiteTable>(table: T, row: Row): T['$inferSelect'] {
+  const record: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = row[column.name];
+    record[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return record as T['$inferSelect'];
+}
 
 export interface Actor {
   id: string;
-  role: 'participant' | 'focal-point' | 'staff';
+  role: Role;
   /** A participant's own country; the one country a focal point acts for. */
   country: string | null;
 }
 
-export interface Course extends Offering {
-  slug: string;
-}
+export type { Course };
 
-export interface ApplicationRecord {
-  id: number;
-  courseSlug: string;
-  userId: string | null;
-  country: string;
-  status: ApplicationStatus;
-  motivation: string;
-  nominated: boolean;
-  rank: number | null;
-  endorsedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type ApplicationRecord = typeof applications.$inferSelect;
 
 export type Refusal =
   | 'not-found'
@@ -69,54 +88,26 @@ export type Result<T> = { ok: true; value: T } | { ok: false; refusal: Refusal }
 
 const refuse = (refusal: Refusal): { ok: false; refusal: Refusal } => ({ ok: false, refusal });
 
-const seatHolding = seatHoldingStatuses.map((s) => `'${s}'`).join(', ');
-
-function toRecord(row: Record<string, unknown>): ApplicationRecord {
-  const date = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(Number(value)));
-  return {
-    id: Number(row.id),
-    courseSlug: String(row.course_slug),
-    userId: row.user_id === null ? null : String(row.user_id),
-    country: String(row.country),
-    status: row.status as ApplicationStatus,
-    motivation: String(row.motivation),
-    nominated: Boolean(row.nominated),
-    rank: row.rank === null ? null : Number(row.rank),
-    endorsedAt: date(row.endorsed_at),
-    createdAt: date(row.created_at) ?? new Date(0),
-    updatedAt: date(row.updated_at) ?? new Date(0),
-  };
-}
-
 /** The audit record of a change; `when` makes it conditional on the change having happened. */
 function audit(entry: {
   actor: Actor | null;
   action: string;
-  /** The application's id, or the row just inserted by the statement before. */
-  applicationId: number | 'last-insert';
+  /** The application's id, the row just inserted by the statement before, or SQL that finds it. */
+  applicationId: number | 'last-insert' | SQL;
   from?: ApplicationStatus | null;
   to?: ApplicationStatus | null;
   reason?: string | null;
+  /** Machine data about the record (the operation that promoted someone). */
+  detail?: SQL | string | null;
   now: Date;
-  when?: { sql: string; args: Record<string, InValue> };
+  when?: SQL;
 }): InStatement {
-  const id = entry.applicationId === 'last-insert' ? 'last_insert_rowid()' : ':auditApplication';
-  return {
-    sql: `insert into audit_log (at, actor_id, actor_role, action, application_id, from_status, to_status, reason)
-          select :auditAt, :auditActor, :auditRole, :auditAction, ${id}, :auditFrom, :auditTo, :auditReason
-          ${entry.when ? `where ${entry.when.sql}` : ''}`,
-    args: {
-      auditAt: entry.now.getTime(),
-      auditActor: entry.actor?.id ?? null,
-      auditRole: entry.actor?.role ?? 'system',
-      auditAction: entry.action,
-      auditFrom: entry.from ?? null,
-      auditTo: entry.to ?? null,
-      auditReason: entry.reason ?? null,
-      ...(entry.applicationId === 'last-insert' ? {} : { auditApplication: entry.applicationId }),
-      ...entry.when?.args,
-    },
-  };
+  const applicationId = entry.applicationId === 'last-insert' ? sql`last_insert_rowid()` : typeof entry.applicationId === 'number' ? sql`${entry.applicationId}` : entry.applicationId;
+  const columns = [auditLog.at, auditLog.actorId, auditLog.actorRole, auditLog.action, auditLog.applicationId, auditLog.fromStatus, auditLog.toStatus, auditLog.reason, auditLog.detail];
+  return statement(sql`insert into ${auditLog} (${columnList(columns)})
+    select ${entry.now.getTime()}, ${entry.actor?.id ?? null}, ${entry.actor?.role ?? 'system'}, ${entry.action}, ${applicationId},
+      ${entry.from ?? null}, ${entry.to ?? null}, ${entry.reason ?? null}, ${entry.detail ?? null}
+    ${entry.when ? sql`where ${entry.when}` : sql``}`);
 }
 
 /** Who the actor is to this application, or null when they have nothing to do with it. */
@@ -155,11 +146,19 @@ export async function submitApplication(
     const results = await client.batch(
       [
         ...(input.before ?? []),
-        {
-          sql: `insert into applications (course_slug, user_id, country, status, motivation, nominated, endorsed_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
-          args: [course.slug, applicant.id, applicant.country, status, input.motivation, input.nominatedBy ? 1 : 0, input.nominatedBy ? at : null, at, at],
-        },
+        statement(sql`insert into ${applications} (${columnList([
+          applications.courseSlug,
+          applications.userId,
+          applications.country,
+          applications.status,
+          applications.motivation,
+          applications.nominated,
+          applications.endorsedAt,
+          applications.createdAt,
+          applications.updatedAt,
+        ])})
+          values (${course.slug}, ${applicant.id}, ${applicant.country}, ${status}, ${input.motivation}, ${input.nominatedBy ? 1 : 0},
+            ${input.nominatedBy ? at : null}, ${at}, ${at}) returning *`),
         audit({
           actor: input.nominatedBy ?? applicant,
           action: input.nominatedBy ? 'application.nominate' : 'application.submit',
@@ -168,14 +167,15 @@ export async function submitApplication(
           now,
         }),
         ...(input.mail
-          ? [outboxInsertForApplication('select application_id from audit_log where id = last_insert_rowid()', input.mail.kind, input.mail.values ?? {}, now)]
+          ? [outboxInsertForApplication(`select ${named(auditLog.applicationId)} from ${auditTable} where ${named(auditLog.id)} = last_insert_rowid()`, input.mail.kind, input.mail.values ?? {}, now)]
           : []),
       ],
       'write',
     );
     if (input.mail) wakeSenders();
-    const inserted = results[input.before?.length ?? 0];
-    return { ok: true, value: toRecord(inserted?.rows[0] as unknown as Record<string, unknown>) };
+    const inserted = results[input.before?.length ?? 0]?.rows[0];
+    if (!inserted) throw new Error('the application was not inserted');
+    return { ok: true, value: fromRow(applications, inserted) };
   } catch (error) {
     if (String(error).includes('UNIQUE constraint failed')) return refuse('already-applied');
     throw error;
@@ -183,22 +183,39 @@ export async function submitApplication(
 }
 
 export async function findApplication(client: Client, id: number): Promise<ApplicationRecord | null> {
-  const found = await client.execute({ sql: 'select * from applications where id = ?', args: [id] });
+  const found = await client.execute(statement(sql`select * from ${applications} where ${applications.id} = ${id}`));
   const row = found.rows[0];
-  return row ? toRecord(row as unknown as Record<string, unknown>) : null;
+  return row ? fromRow(applications, row) : null;
 }
 
-/** SQL true while one more seat can go to the application `:id`'s country. */
-const seatIsFree = `(select count(*) from applications s where s.course_slug = :course and s.status in (${seatHolding})) < :seats
-  and (:cap is null or (select count(*) from applications s where s.course_slug = :course and s.status in (${seatHolding})
-       and s.country = (select country from applications where id = :id)) < :cap)`;
+const auditTable = `"${getTableName(auditLog)}"`;
+const held = alias(applications, 'held');
+const waiting = alias(applications, 'waiting');
+
+/** SQL counting the seats held on a course, or on one country's share of it: the one copy of this count. */
+function seatsHeldSql(courseSlug: string, country?: SQL): SQL {
+  return sql`(select count(*) from ${applications} ${held} where ${held.courseSlug} = ${courseSlug}
+    and ${held.status} in ${[...seatHoldingStatuses]}${country ? sql` and ${held.country} = ${country}` : sql``})`;
+}
+
+/** SQL true while the course, and the country `country` within its cap, has a seat free. */
+function seatIsFree(course: Course, country: SQL): SQL {
+  const countryCap = course.seatsPerCountry ?? null;
+  return sql`${seatsHeldSql(course.slug)} < ${course.seats}${countryCap === null ? sql`` : sql` and ${seatsHeldSql(course.slug, country)} < ${countryCap}`}`;
+}
 
 /** The next waiting applicant who can take a freed seat: its country first, then rank, then endorsement. */
-const nextWaiting = `(select w.id from applications w where w.course_slug = :course and w.status = 'waitlisted'
-  and (select count(*) from applications s where s.course_slug = :course and s.status in (${seatHolding})) < :seats
-  and (:cap is null or (select count(*) from applications s where s.course_slug = :course and s.status in (${seatHolding})
-       and s.country = w.country) < :cap)
-  order by (w.country = :freedCountry) desc, w.rank is null, w.rank, w.endorsed_at, w.id limit 1)`;
+function nextWaiting(course: Course, freedCountry: string): SQL {
+  return sql`(select ${waiting.id} from ${applications} ${waiting}
+    where ${waiting.courseSlug} = ${course.slug} and ${waiting.status} = ${'waitlisted' satisfies ApplicationStatus}
+      and ${seatIsFree(course, sql`${waiting.country}`)}
+    order by (${waiting.country} = ${freedCountry}) desc, ${waiting.rank} is null, ${waiting.rank}, ${waiting.endorsedAt}, ${waiting.id} limit 1)`;
+}
+
+/** SQL naming the application promoted by the operation `operation` (read from its audit record). */
+function promotedBy(operation: string): SQL {
+  return sql`(select ${auditLog.applicationId} from ${auditLog} where ${auditLog.action} = 'application.promote' and ${auditLog.detail} = ${operation})`;
+}
 
 /** A moved application, and the one promoted from the waiting list into the seat it freed. */
 export interface Moved extends ApplicationRecord {
@@ -233,49 +250,42 @@ export async function moveApplication(
   if (!inTime(input.to, input.course.start, now)) return refuse(timing(input.to) === 'before-start' ? 'course-started' : 'course-not-started');
 
   const operation = randomSecret(10);
-  const args = {
-    id: application.id,
-    from: application.status,
-    to: input.to,
-    at: now.getTime(),
-    course: input.course.slug,
-    seats: input.course.seats,
-    cap: input.course.seatsPerCountry ?? null,
-    freedCountry: application.country,
-    operation,
-  };
+  const at = now.getTime();
+  const { course } = input;
+  const freesSeat = holdsSeat(application.status) && !holdsSeat(input.to);
   // Each statement after the guarded UPDATE runs only if the one before it changed a row:
   // changes() is the row count of the connection's previous statement, inside this batch.
-  const moved = 'changes() = 1';
+  const moved = sql`changes() = 1`;
+  const ownCountry = sql`(select ${applications.country} from ${applications} where ${applications.id} = ${application.id})`;
   const statements: InStatement[] = [
-    {
-      sql: `update applications set status = :to, updated_at = :at,
-              endorsed_at = case when :to = 'endorsed' then :at else endorsed_at end
-            where id = :id and status = :from ${input.to === 'accepted' ? `and ${seatIsFree}` : ''} returning *`,
-      args,
-    },
-    audit({ actor: input.actor, action: 'application.move', applicationId: application.id, from: application.status, to: input.to, reason, now, when: { sql: moved, args: {} } }),
+    statement(sql`update ${applications}
+      set ${bare(applications.status)} = ${input.to}, ${bare(applications.updatedAt)} = ${at}${input.to === 'endorsed' ? sql`, ${bare(applications.endorsedAt)} = ${at}` : sql``}
+      where ${applications.id} = ${application.id} and ${applications.status} = ${application.status}${input.to === 'accepted' ? sql` and ${seatIsFree(course, ownCountry)}` : sql``}
+      returning *`),
+    audit({ actor: input.actor, action: 'application.move', applicationId: application.id, from: application.status, to: input.to, reason, now, when: moved }),
   ];
   if (input.to === 'completed') {
-    statements.push({
-      sql: `insert into certificates (code, application_id, issued_at) select :code, :id, :at where ${moved}
-            on conflict (application_id) do nothing`,
-      args: { ...args, code: randomSecret(10).toUpperCase() },
-    });
-  }
-  if (holdsSeat(application.status) && !holdsSeat(input.to)) {
     statements.push(
-      {
-        sql: `insert into audit_log (at, actor_id, actor_role, action, application_id, from_status, to_status, reason, detail)
-              select :at, null, 'system', 'application.promote', ${nextWaiting}, 'waitlisted', 'accepted', null, :operation
-              where ${moved} and ${nextWaiting} is not null`,
-        args,
-      },
-      {
-        sql: `update applications set status = 'accepted', updated_at = :at
-              where id = (select application_id from audit_log where action = 'application.promote' and detail = :operation)`,
-        args,
-      },
+      statement(sql`insert into ${certificates} (${columnList([certificates.code, certificates.applicationId, certificates.issuedAt])})
+        select ${randomSecret(10).toUpperCase()}, ${application.id}, ${at} where ${moved}
+        on conflict (${bare(certificates.applicationId)}) do nothing`),
+    );
+  }
+  if (freesSeat) {
+    const next = nextWaiting(course, application.country);
+    statements.push(
+      audit({
+        actor: null,
+        action: 'application.promote',
+        applicationId: next,
+        from: 'waitlisted',
+        to: 'accepted',
+        detail: operation,
+        now,
+        when: sql`${moved} and ${next} is not null`,
+      }),
+      statement(sql`update ${applications} set ${bare(applications.status)} = ${'accepted' satisfies ApplicationStatus}, ${bare(applications.updatedAt)} = ${at}
+        where ${applications.id} = ${promotedBy(operation)}`),
     );
   }
   const applicantMail = input.mail?.applicant;
@@ -283,18 +293,18 @@ export async function moveApplication(
     // Written only if this batch moved the application: its audit record is there.
     statements.push(
       outboxInsertForApplication(':outboxApplication', applicantMail.kind, applicantMail.values ?? {}, now, {
-        sql: `exists (select 1 from audit_log where action = 'application.move' and application_id = :outboxApplication
-                and at = :outboxMovedAt and to_status = :outboxTo and actor_id is :outboxActor)
-              and a.status = :outboxTo and a.updated_at = :outboxMovedAt`,
+        sql: `exists (select 1 from ${auditTable} where ${named(auditLog.action)} = 'application.move' and ${named(auditLog.applicationId)} = :outboxApplication
+                and ${named(auditLog.at)} = :outboxMovedAt and ${named(auditLog.toStatus)} = :outboxTo and ${named(auditLog.actorId)} is :outboxActor)
+              and a.${named(applications.status)} = :outboxTo and a.${named(applications.updatedAt)} = :outboxMovedAt`,
         args: { outboxApplication: application.id, outboxMovedAt: now.getTime(), outboxTo: input.to, outboxActor: input.actor.id },
       }),
     );
   }
   const promotedMail = input.mail?.promoted;
-  if (promotedMail && holdsSeat(application.status) && !holdsSeat(input.to)) {
+  if (promotedMail && freesSeat) {
     statements.push(
       outboxInsertForApplication(
-        "select application_id from audit_log where action = 'application.promote' and detail = :outboxOperation",
+        `select ${named(auditLog.applicationId)} from ${auditTable} where ${named(auditLog.action)} = 'application.promote' and ${named(auditLog.detail)} = :outboxOperation`,
         promotedMail.kind,
         promotedMail.values ?? {},
         now,
@@ -306,30 +316,22 @@ export async function moveApplication(
   const row = updated?.rows[0];
   if (!row) return refuse(await whyNotMoved(client, input.course, application));
   if (input.mail) wakeSenders();
-  const promoted = await client.execute({
-    sql: "select application_id from audit_log where action = 'application.promote' and detail = ?",
-    args: [operation],
-  });
-  const promotedId = promoted.rows[0] ? Number(promoted.rows[0].application_id) : null;
-  return { ok: true, value: { ...toRecord(row as unknown as Record<string, unknown>), promotedId } };
+  const promoted = await client.execute(statement(sql`select ${promotedBy(operation)} as ${sql.identifier('promotedId')}`));
+  const promotedId = promoted.rows[0]?.promotedId;
+  return { ok: true, value: { ...fromRow(applications, row), promotedId: promotedId === null || promotedId === undefined ? null : Number(promotedId) } };
 }
 
 /** Why a move guarded in SQL did not happen: no seat, or the application changed meanwhile. */
 async function whyNotMoved(client: Client, course: Course, application: ApplicationRecord): Promise<Refusal> {
   const current = await findApplication(client, application.id);
   if (current?.status !== application.status) return 'invalid-transition';
-  const counts = await client.execute({
-    sql: `select count(*) as course, sum(country = ?) as country from applications where course_slug = ? and status in (${seatHolding})`,
-    args: [application.country, course.slug],
-  });
+  const counts = await client.execute(
+    statement(sql`select ${seatsHeldSql(course.slug)} as ${sql.identifier('course')}, ${seatsHeldSql(course.slug, sql`${application.country}`)} as ${sql.identifier('country')}`),
+  );
   const taken = counts.rows[0];
   if (Number(taken?.course ?? 0) >= course.seats) return 'course-full';
   return Number(taken?.country ?? 0) >= (course.seatsPerCountry ?? Infinity) ? 'country-full' : 'invalid-transition';
 }
-
-/** Statuses in which a focal point orders their country's candidates and may swap one. */
-const rankable: readonly ApplicationStatus[] = ['endorsed', 'waitlisted'];
-const swappable: readonly ApplicationStatus[] = ['endorsed', 'waitlisted', 'accepted'];
 
 /** Sets where an endorsed application stands in its country's waiting-list order (1 first). */
 export async function rankApplication(
@@ -340,15 +342,17 @@ export async function rankApplication(
   const application = await findApplication(client, input.applicationId);
   const mover = application && moverFor(input.actor, application);
   if (!application || (mover !== 'focal-point' && mover !== 'staff')) return refuse('not-found');
-  if (!rankable.includes(application.status)) return refuse('invalid-transition');
+  if (!canRank(application.status)) return refuse('invalid-transition');
   const [updated] = await client.batch(
     [
-      { sql: 'update applications set rank = ?, updated_at = ? where id = ? returning *', args: [input.rank, now.getTime(), application.id] },
+      statement(sql`update ${applications} set ${bare(applications.rank)} = ${input.rank}, ${bare(applications.updatedAt)} = ${now.getTime()}
+        where ${applications.id} = ${application.id} returning *`),
       audit({ actor: input.actor, action: 'application.rank', applicationId: application.id, reason: input.rank === null ? null : `rank ${input.rank}`, now }),
     ],
     'write',
   );
-  return { ok: true, value: toRecord(updated?.rows[0] as unknown as Record<string, unknown>) };
+  const row = updated?.rows[0];
+  return row ? { ok: true, value: fromRow(applications, row) } : refuse('not-found');
 }
 
 /**
@@ -362,19 +366,20 @@ export async function substituteApplicant(
   const now = input.now ?? new Date();
   const application = await findApplication(client, input.applicationId);
   if (!application || application.courseSlug !== input.course.slug || moverFor(input.actor, application) !== 'focal-point') return refuse('not-found');
-  if (!swappable.includes(application.status)) return refuse('invalid-transition');
+  if (!canSubstitute(application.status)) return refuse('invalid-transition');
   if (now >= input.course.start) return refuse('course-started');
   if (input.substitute.role !== 'participant' || input.substitute.country !== application.country) return refuse('not-eligible');
   try {
     const [updated] = await client.batch(
       [
-        { sql: 'update applications set user_id = ?, updated_at = ? where id = ? and status = ? returning *', args: [input.substitute.id, now.getTime(), application.id, application.status] },
+        statement(sql`update ${applications} set ${bare(applications.userId)} = ${input.substitute.id}, ${bare(applications.updatedAt)} = ${now.getTime()}
+          where ${applications.id} = ${application.id} and ${applications.status} = ${application.status} returning *`),
         audit({ actor: input.actor, action: 'application.substitute', applicationId: application.id, from: application.status, to: application.status, reason: `${application.userId ?? '-'} → ${input.substitute.id}`, now }),
       ],
       'write',
     );
     const row = updated?.rows[0];
-    return row ? { ok: true, value: toRecord(row as unknown as Record<string, unknown>) } : refuse('invalid-transition');
+    return row ? { ok: true, value: fromRow(applications, row) } : refuse('invalid-transition');
   } catch (error) {
     if (String(error).includes('UNIQUE constraint failed')) return refuse('already-applied');
     throw error;
@@ -386,19 +391,21 @@ export async function verifyCertificate(
   client: Client,
   code: string,
 ): Promise<{ code: string; courseSlug: string; fullName: string | null; country: string; issuedAt: Date } | null> {
-  const found = await client.execute({
-    sql: `select c.code, c.issued_at, a.course_slug, a.country, u.full_name from certificates c
-          join applications a on a.id = c.application_id left join users u on u.id = a.user_id
-          where c.code = ? and a.status = 'completed'`,
-    args: [code.trim().toUpperCase()],
-  });
+  const found = await client.execute(
+    statement(sql`select ${certificates.code}, ${certificates.issuedAt}, ${applications.courseSlug}, ${applications.country}, ${users.fullName}
+      from ${certificates} join ${applications} on ${applications.id} = ${certificates.applicationId}
+      left join ${users} on ${users.id} = ${applications.userId}
+      where ${certificates.code} = ${code.trim().toUpperCase()} and ${applications.status} = ${'completed' satisfies ApplicationStatus}`),
+  );
   const row = found.rows[0];
   if (!row) return null;
+  const certificate = fromRow(certificates, row);
+  const application = fromRow(applications, row);
   return {
-    code: String(row.code),
-    courseSlug: String(row.course_slug),
-    fullName: row.full_name === null ? null : String(row.full_name),
-    country: String(row.country),
-    issuedAt: new Date(Number(row.issued_at)),
+    code: certificate.code,
+    courseSlug: application.courseSlug,
+    fullName: fromRow(users, row).fullName ?? null,
+    country: application.country,
+    issuedAt: certificate.issuedAt,
   };
 }

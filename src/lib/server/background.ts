@@ -1,6 +1,6 @@
 /**
  * Work that must not delay, nor be timed through, the answer, used where the work differs with
- * a secret, such as whether an address is registered (issue 12, item 8). Under scripts/serve.ts
+ * a secret, such as whether an address is registered (issue 12, item 8). Under server/serve.ts
  * it runs once the response has gone out (see installAfterAnswer in http-guard.ts); elsewhere
  * (astro dev, tests) on the next turn of the event loop. A failure is logged: the answer has
  * gone already.

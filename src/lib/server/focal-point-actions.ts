@@ -1,39 +1,39 @@
-import type { AstroGlobal } from 'astro';
 import { courseBySlug, offeringOf } from '../content/courses.ts';
-import { readForm, type FieldErrors } from '../forms.ts';
-import type { Locale, MessageKey } from '../i18n/index.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { LocalizedText } from '../localized-text.ts';
 import { actorOf } from './access.ts';
 import { accountStatements, createAccountFor, findUserByEmail } from './accounts.ts';
-import { findApplication, moverFor, rankApplication, submitApplication, substituteApplicant, type Actor, type Refusal } from './applications.ts';
+import { findApplication, moverFor, rankApplication, submitApplication, substituteApplicant, type Actor, type Refusal, type Result } from './applications.ts';
 import { database } from './db.ts';
-import { nominateInput, rankInput, substituteInput } from './inputs.ts';
 import { enqueueMail } from './outbox.ts';
-import { absoluteLink } from './requests.ts';
 import type { User } from './sessions.ts';
 
-/** What a focal point does besides endorsing: ranking, nominating, substituting. */
+/**
+ * What a focal point does besides endorsing: ranking, nominating, substituting. Plain data in,
+ * a result out; the page answers with the status a refusal carries (`refuseDomain`).
+ */
 
-export interface ActionOutcome {
-  notice: MessageKey;
-  ok: boolean;
+/** The address at which the owner of a new account sets a password, in their language (the page knows its origin). */
+export type SetPasswordLink = (language: Locale, token: string) => string;
+
+export interface Nominee {
+  email: string;
+  fullName: string;
+  preferredLanguage: Locale;
 }
 
-function refused(page: AstroGlobal, refusal: Refusal): ActionOutcome {
-  page.response.status = refusal === 'not-found' ? 404 : 409;
-  return { notice: `refusal.${refusal}`, ok: false };
+type Done = Result<null>;
+const done: Done = { ok: true, value: null };
+const refused = (refusal: Refusal): Done => ({ ok: false, refusal });
+
+export async function rankAs(user: User, input: { applicationId: number; rank: number | null }): Promise<Done> {
+  const ranked = await rankApplication((await database()).client, { actor: actorOf(user), ...input });
+  return ranked.ok ? done : refused(ranked.refusal);
 }
 
-function invalid(page: AstroGlobal, notice: MessageKey = 'form.invalid'): ActionOutcome {
-  page.response.status = 422;
-  return { notice, ok: false };
-}
-
-export async function handleRank(page: AstroGlobal, user: User, form: FormData): Promise<ActionOutcome> {
-  const result = readForm(form, rankInput);
-  if (!result.ok) return invalid(page);
-  const ranked = await rankApplication((await database()).client, { actor: actorOf(user), ...result.data });
-  return ranked.ok ? { notice: 'account.saved', ok: true } : refused(page, ranked.refusal);
+/** Only a participant of the focal point's own country can be put forward by them. */
+function mayBePutForward(focalPoint: User, person: Pick<User, 'role' | 'country'>): boolean {
+  return person.role === 'participant' && person.country === focalPoint.country;
 }
 
 /**
@@ -41,22 +41,17 @@ export async function handleRank(page: AstroGlobal, user: User, form: FormData):
  * point's own country only), otherwise a new one whose owner gets a link to set a password; the
  * account, its link and the mail are written in one batch.
  */
-async function nomineeAccount(
-  page: AstroGlobal,
-  focalPoint: User,
-  nominee: { email: string; fullName: string; preferredLanguage: Locale },
-  courseTitle: LocalizedText,
-): Promise<Actor | Refusal> {
+async function nomineeAccount(focalPoint: User, nominee: Nominee, courseTitle: LocalizedText, setPasswordLink: SetPasswordLink): Promise<Actor | Refusal> {
   const { client, db } = await database();
   const existing = await findUserByEmail(db, nominee.email);
   if (existing) {
-    if (existing.role !== 'participant' || existing.country !== focalPoint.country) return 'not-eligible';
+    if (!mayBePutForward(focalPoint, existing)) return 'not-eligible';
     await enqueueMail(client, existing, 'nominated', { courseTitle });
     return actorOf(existing);
   }
   const created = await createAccountFor(db, { ...nominee, role: 'participant', country: focalPoint.country }, ({ user, token }) => ({
     kind: 'nominated',
-    values: { courseTitle, link: absoluteLink(page, user.preferredLanguage, 'account/set-password', { token }) },
+    values: { courseTitle, link: setPasswordLink(user.preferredLanguage, token) },
   }));
   return actorOf(created.user);
 }
@@ -66,56 +61,39 @@ async function nomineeAccount(
  * and the nominee's mail are one write batch, after every check. A refused nomination (already
  * applied, not eligible, closed, course started) therefore sends no mail and leaves no account.
  */
-async function nominate(
-  page: AstroGlobal,
-  focalPoint: User,
-  nominee: { email: string; fullName: string; preferredLanguage: Locale },
-  course: { title: LocalizedText; offering: ReturnType<typeof offeringOf> },
-): Promise<Refusal | null> {
+export async function nominateAs(focalPoint: User, input: Nominee & { courseSlug: string }, setPasswordLink: SetPasswordLink): Promise<Done> {
+  const course = await courseBySlug(input.courseSlug);
+  if (!course) return refused('not-found');
+  const courseTitle = course.data.title;
   const { client, db } = await database();
-  const existing = await findUserByEmail(db, nominee.email);
-  const common = { course: course.offering, motivation: '', nominatedBy: actorOf(focalPoint) };
+  const existing = await findUserByEmail(db, input.email);
+  const common = { course: offeringOf(course), motivation: '', nominatedBy: actorOf(focalPoint) };
   if (existing) {
-    if (existing.role !== 'participant' || existing.country !== focalPoint.country) return 'not-eligible';
-    const submitted = await submitApplication(client, { ...common, applicant: actorOf(existing), mail: { kind: 'nominated', values: { courseTitle: course.title } } });
-    return submitted.ok ? null : submitted.refusal;
+    if (!mayBePutForward(focalPoint, existing)) return refused('not-eligible');
+    const submitted = await submitApplication(client, { ...common, applicant: actorOf(existing), mail: { kind: 'nominated', values: { courseTitle } } });
+    return submitted.ok ? done : refused(submitted.refusal);
   }
+  const nominee = { email: input.email, fullName: input.fullName, preferredLanguage: input.preferredLanguage };
   const account = accountStatements({ ...nominee, role: 'participant', country: focalPoint.country });
-  const link = absoluteLink(page, nominee.preferredLanguage, 'account/set-password', { token: account.token });
   const submitted = await submitApplication(client, {
     ...common,
     applicant: { id: account.userId, role: 'participant', country: focalPoint.country },
     before: account.statements,
-    mail: { kind: 'nominated', values: { courseTitle: course.title, link } },
+    mail: { kind: 'nominated', values: { courseTitle, link: setPasswordLink(nominee.preferredLanguage, account.token) } },
   });
-  return submitted.ok ? null : submitted.refusal;
+  return submitted.ok ? done : refused(submitted.refusal);
 }
 
-/** This page shows one notice, not field errors: a name holding a link is named as the problem. */
-function nameProblem(errors: FieldErrors): MessageKey | undefined {
-  return errors.fullName === 'form.nameLink' ? 'form.nameLink' : undefined;
-}
-
-export async function handleNominate(page: AstroGlobal, user: User, form: FormData): Promise<ActionOutcome> {
-  const result = readForm(form, nominateInput);
-  if (!result.ok) return invalid(page, nameProblem(result.errors) ?? 'form.errorSummary');
-  const course = await courseBySlug(result.data.courseSlug);
-  if (!course) return refused(page, 'not-found');
-  const refusal = await nominate(page, user, result.data, { title: course.data.title, offering: offeringOf(course) });
-  return refusal ? refused(page, refusal) : { notice: 'focalPoint.nominated', ok: true };
-}
-
-export async function handleSubstitute(page: AstroGlobal, user: User, form: FormData): Promise<ActionOutcome> {
-  const result = readForm(form, substituteInput);
-  if (!result.ok) return invalid(page, nameProblem(result.errors) ?? 'form.errorSummary');
+/** Puts someone else in a nominee's place; checked before any account is made for the substitute. */
+export async function substituteAs(focalPoint: User, input: Nominee & { applicationId: number }, setPasswordLink: SetPasswordLink): Promise<Done> {
   const { client } = await database();
-  const application = await findApplication(client, result.data.applicationId);
-  // Checked before any account is made for the substitute.
-  if (!application || moverFor(actorOf(user), application) !== 'focal-point') return refused(page, 'not-found');
+  const application = await findApplication(client, input.applicationId);
+  if (!application || moverFor(actorOf(focalPoint), application) !== 'focal-point') return refused('not-found');
   const course = await courseBySlug(application.courseSlug);
-  if (!course) return refused(page, 'not-found');
-  const substitute = await nomineeAccount(page, user, result.data, course.data.title);
-  if (typeof substitute === 'string') return refused(page, substitute);
-  const swapped = await substituteApplicant(client, { actor: actorOf(user), applicationId: application.id, substitute, course: offeringOf(course) });
-  return swapped.ok ? { notice: 'account.saved', ok: true } : refused(page, swapped.refusal);
+  if (!course) return refused('not-found');
+  const nominee = { email: input.email, fullName: input.fullName, preferredLanguage: input.preferredLanguage };
+  const substitute = await nomineeAccount(focalPoint, nominee, course.data.title, setPasswordLink);
+  if (typeof substitute === 'string') return refused(substitute);
+  const swapped = await substituteApplicant(client, { actor: actorOf(focalPoint), applicationId: application.id, substitute, course: offeringOf(course) });
+  return swapped.ok ? done : refused(swapped.refusal);
 }

@@ -1,9 +1,11 @@
+import { decodeBase64 } from '@oslojs/encoding';
 import { z } from 'astro/zod';
 import { applicationStatuses } from '../application-states.ts';
 import { emailField, lineField, optionalTextField, textField } from '../forms.ts';
 import { locales } from '../i18n/locales.ts';
 import { memberStates } from '../member-states.ts';
 import { looksLikeLink } from '../names.ts';
+import { genders } from '../vocabulary.ts';
 import { passwordProblem } from './passwords.ts';
 
 /** What each form of the account area accepts. Messages are dictionary keys (see forms.ts). */
@@ -30,7 +32,7 @@ export const profileInput = z.object({
   country: z.enum(memberStates, { error: 'form.country' }),
   institution: lineField(200),
   position: lineField(120),
-  gender: z.enum(['female', 'male', 'prefer-not-to-say'], { error: 'form.invalid' }),
+  gender: z.enum(genders, { error: 'form.invalid' }),
   preferredLanguage: z.enum(locales, { error: 'form.invalid' }),
 });
 
@@ -55,6 +57,44 @@ export const moveInput = z.object({
 });
 
 export const totpInput = z.object({ code: z.string({ error: 'form.required' }).trim().regex(/^\d{6}$/, 'form.invalid') });
+
+/** A key posted back by the enrolment form, if it is one: 20 bytes in base64; otherwise null. */
+export function pendingTotpKey(posted: string): Uint8Array | null {
+  if (!posted) return null;
+  try {
+    const key = decodeBase64(posted);
+    return key.length === 20 ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The second-factor form: a six-digit code (null unless it is one), or a recovery code, and
+ * while enrolling the pending key it proves (null unless it is a key). Nothing here fails on
+ * its own: a wrong code of any shape gets the same answer, and the page decides.
+ */
+export const secondFactorInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .default('')
+    .transform((code) => (/^\d{6}$/.test(code) ? code : null)),
+  recovery: z.string().trim().max(200, 'form.tooLong').default(''),
+  key: z.string().max(200, 'form.invalid').default('').transform(pendingTotpKey),
+});
+
+/** Deleting an account: the confirmation page posts confirm=DELETE; anything else is no confirmation. */
+export const deleteAccountInput = z.object({
+  confirm: z
+    .string()
+    .trim()
+    .default('')
+    .transform((confirm) => confirm === 'DELETE'),
+});
+
+/** Ending one of your own sessions from the security page. */
+export const endSessionInput = z.object({ endSession: z.string({ error: 'form.invalid' }).trim().min(1, 'form.invalid').max(200, 'form.invalid') });
 
 export const rankInput = z.object({
   applicationId: z.coerce.number({ error: 'form.invalid' }).int('form.invalid').positive('form.invalid'),
@@ -87,3 +127,54 @@ export const newColleagueInput = z
     preferredLanguage: z.enum(locales, { error: 'form.invalid' }).default('en'),
   })
   .refine((input) => input.role === 'staff' || input.country !== '', { message: 'people.countryNeeded', path: ['country'] });
+
+// ——— Applications: the focal-point and staff pages (issue 14) ———
+
+/** A move of many applications at once: the same destination and reason for each. */
+export const bulkMoveInput = moveInput.omit({ applicationId: true }).extend({
+  /** `yes` once staff confirmed a move that ends applications, on its own page. */
+  confirmed: z.string().optional(),
+});
+
+/**
+ * The ids ticked on the staff roster (the repeated `applicationIds` field, read with
+ * `FormData.getAll`): whatever is not a positive whole number is left out; at least one must remain.
+ */
+export const applicationIds = z
+  .array(z.unknown())
+  .transform((ids) => ids.map(Number).filter((id) => Number.isInteger(id) && id > 0))
+  .pipe(z.array(z.number()).min(1, 'form.invalid'));
+
+/** The object a form posted, as a record whose fields can be read (anything else reads as empty). */
+const asRecord = (values: unknown): Record<string, unknown> => (typeof values === 'object' && values !== null ? (values as Record<string, unknown>) : {});
+
+/**
+ * The staff course page posts one move (`applicationId`) or, from its roster's check boxes, a
+ * move of many (`applicationIds`); a bulk post reads no `applicationId`.
+ */
+export const staffMoveInput = z.preprocess(
+  (values) => ({ ...asRecord(values), kind: 'applicationIds' in asRecord(values) ? 'bulk' : 'one' }),
+  z.discriminatedUnion('kind', [moveInput.extend({ kind: z.literal('one') }), bulkMoveInput.extend({ kind: z.literal('bulk') })]),
+);
+
+export const focalPointActions = ['move', 'rank', 'nominate', 'substitute'] as const;
+
+/**
+ * The focal-point page's forms, told apart by their `action` field; a missing or unknown action
+ * (even one named after an Object.prototype member) is a move.
+ */
+export const focalPointInput = z.preprocess(
+  (values) => {
+    const action = asRecord(values).action;
+    return { ...asRecord(values), action: (focalPointActions as readonly unknown[]).includes(action) ? action : 'move' };
+  },
+  z.discriminatedUnion('action', [
+    moveInput.extend({ action: z.literal('move') }),
+    rankInput.extend({ action: z.literal('rank') }),
+    nominateInput.extend({ action: z.literal('nominate') }),
+    substituteInput.extend({ action: z.literal('substitute') }),
+  ]),
+);
+
+/** The staff outbox page's "send again": which message. */
+export const resendInput = z.object({ id: z.coerce.number({ error: 'form.invalid' }).int('form.invalid').positive('form.invalid') });

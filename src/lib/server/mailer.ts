@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type SendMailOptions } from 'nodemailer';
+import type { Locale } from '../i18n/locales.ts';
 
 export interface MailerConfig {
   /** smtp://host:port or smtps://user:pass@host:465; without it, mail goes to the outbox folder. */
@@ -16,7 +17,7 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
-  language: 'en' | 'fr' | 'ar';
+  language: Locale;
   /** A Message-ID that stays the same when the same outbox message is sent again. */
   messageId?: string;
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lte, ne, or } from 'drizzle-orm';
-import { roles, sessions, users } from '../../../db/schema.ts';
+import { sessions, users } from '../../../db/schema.ts';
+import { roles, type Role } from '../vocabulary.ts';
 import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
 import type { Database } from './database.ts';
 
@@ -10,7 +11,6 @@ import type { Database } from './database.ts';
  * get a short idle limit and a working-day cap.
  */
 
-export type Role = (typeof roles)[number];
 export type User = typeof users.$inferSelect;
 /** A session as the rest of the site sees it: the secret's hash never leaves this module. */
 export type Session = Omit<typeof sessions.$inferSelect, 'secretHash'>;
@@ -106,6 +106,19 @@ export async function validateSessionToken(db: Database, token: string, now = ne
 
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/**
+ * Ends one of `userId`'s own sessions: a session id that belongs to someone else, or to no one,
+ * ends nothing. Returns whether a session ended. A person's sessions are listed only by
+ * `listUserSessions(db, theirId)`, so the security page never sees or ends another's.
+ */
+export async function endOwnSession(db: Database, userId: string, sessionId: string): Promise<boolean> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
 }
 
 /** Ends every session of a person, except `except` (the one making the change, when it should stay). */

@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { isLocale } from '../../../lib/i18n/locales.ts';
 import { localizedPath } from '../../../lib/i18n/paths.ts';
 import { database } from '../../../lib/server/db.ts';
 import { deleteSessionTokenCookie, invalidateSession } from '../../../lib/server/sessions.ts';
@@ -8,9 +7,8 @@ export const prerender = false;
 
 /** Ends this session. POST only: a link or an image must not be able to sign anyone out. */
 export const POST: APIRoute = async (context) => {
-  const { params, locals, redirect } = context;
-  const locale = isLocale(params.lang) ? params.lang : 'en';
+  const { locals, redirect } = context;
   if (locals.session) await invalidateSession((await database()).db, locals.session.id);
   deleteSessionTokenCookie(context);
-  return redirect(localizedPath(locale, 'account/sign-in'), 303);
+  return redirect(localizedPath(locals.locale, 'account/sign-in'), 303);
 };

@@ -2,9 +2,8 @@ import type { APIRoute } from 'astro';
 import { applicationStatuses, type ApplicationStatus } from '../../../../../lib/application-states.ts';
 import { courseBySlug } from '../../../../../lib/content/courses.ts';
 import { toCsv } from '../../../../../lib/csv.ts';
-import { isLocale, useTranslations } from '../../../../../lib/i18n/index.ts';
 import { countryName, isMemberState } from '../../../../../lib/member-states.ts';
-import { admit } from '../../../../../lib/server/access.ts';
+import { admit } from '../../../../../http/access.ts';
 import { database } from '../../../../../lib/server/db.ts';
 import { roster } from '../../../../../lib/server/rosters.ts';
 
@@ -12,15 +11,14 @@ export const prerender = false;
 
 /** A course's roster as a spreadsheet, with the same filters as the page. Staff only. */
 export const GET: APIRoute = async (context) => {
-  const locale = context.params.lang;
+  const { locale, t } = context.locals;
   const course = await courseBySlug(context.params.slug ?? '');
-  if (!isLocale(locale) || !course) return new Response(null, { status: 404 });
-  const admitted = admit(context, ['staff']);
-  if (admitted instanceof Response) return admitted;
-  const t = useTranslations(locale);
+  if (!course) return new Response(null, { status: 404 });
+  const user = admit(context, ['staff']);
+  if (user instanceof Response) return user;
   const status = context.url.searchParams.get('status');
   const country = context.url.searchParams.get('country');
-  const rows = await roster((await database()).db, admitted, {
+  const rows = await roster((await database()).db, user, {
     courseSlug: course.id,
     status: applicationStatuses.includes(status as ApplicationStatus) ? (status as ApplicationStatus) : undefined,
     country: isMemberState(country) ? country : undefined,

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * What scripts/serve.ts does for every request before Astro sees it: refuse methods no route
+ * What server/serve.ts does for every request before Astro sees it: refuse methods no route
  * answers, refuse bodies over a limit before reading them, and put the security headers on
  * every response (pages, static files, compressed copies, 404s). Node's own types only, so the
  * serve script and the tests can load it without Astro.

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { guardRequest, installAfterAnswer } from '../src/lib/server/http-guard.ts';
+import { guardRequest, installAfterAnswer } from './http-guard.ts';
 import { indexCompressed, sendCompressed } from './precompressed.ts';
 
 /**
@@ -20,7 +20,7 @@ if (!existsSync(entry)) {
   console.error('No build found in dist/. Run `npm start` (which builds first) or `npm run build`.');
   process.exit(1);
 }
-const migration = spawnSync(process.execPath, [fileURLToPath(new URL('./db-migrate.ts', import.meta.url))], {
+const migration = spawnSync(process.execPath, [fileURLToPath(new URL('../scripts/db-migrate.ts', import.meta.url))], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (migration.status !== 0) {
@@ -40,7 +40,7 @@ process.env.LISTEN_ORIGIN = `http://${listenHost}:${port}`;
 const siteUrl = process.env.SITE_URL;
 const answering = installAfterAnswer();
 createServer((request, response) => {
-  // Headers, methods and the body limit first, for every route (src/lib/server/http-guard.ts).
+  // Headers, methods and the body limit first, for every route (http-guard.ts).
   guardRequest(request, response, { siteUrl })
     .then((guarded) => {
       if (guarded.ok && !sendCompressed(compressed, request, response)) answering(response, () => handler(request, response));
