@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { precompress } from './src/integrations/precompress.ts';
+import { serverContent } from './src/integrations/server-content.ts';
 import { defaultLocale, locales } from './src/lib/i18n/locales.ts';
 
 export default defineConfig({
@@ -18,6 +19,8 @@ export default defineConfig({
     // `/` only redirects to a language, so it is left out of the sitemap.
     sitemap({ filter: (page) => new URL(page).pathname !== '/' }),
     pagefindIndex(),
+    // The on-demand server gets the content store without the entries' HTML.
+    serverContent(),
     // After Pagefind, so that its bundle is compressed too.
     precompress(),
   ],
