@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { locales } from '../src/lib/i18n/locales.ts';
-import { applicationStatuses, genders, roles } from '../src/lib/vocabulary.ts';
+import { locales } from '#lib/i18n/locales.ts';
+import { applicationStatuses, genders, roles } from '#lib/vocabulary.ts';
 
 /** Courses themselves live in content/; the database holds people and what happens to them. */
 

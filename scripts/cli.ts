@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { z } from 'astro/zod';
-import { migrateDatabase } from '../db/migrate.ts';
-import { openDatabase, type OpenDatabase } from '../src/lib/server/database.ts';
+import { migrateDatabase } from '#db/migrate.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
 import { readEnv } from './env.ts';
 
 /** What the command-line tools share: their flags checked by zod, and a migrated database. */

@@ -1,5 +1,5 @@
-import { migrateDatabase } from '../db/migrate.ts';
-import { openDatabase } from '../src/lib/server/database.ts';
+import { migrateDatabase } from '#db/migrate.ts';
+import { openDatabase } from '#lib/server/database.ts';
 import { readEnv } from './env.ts';
 
 /** `npm run db:migrate`: brings the database at DATABASE_URL up to the current schema. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { defaultDatabaseUrl } from '../src/lib/server/database.ts';
+import { defaultDatabaseUrl } from '#lib/server/database.ts';
 
 /** The environment the command-line tools read, checked before anything runs. */
 const schema = z.object({

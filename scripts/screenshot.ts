@@ -1,4 +1,4 @@
-import { launchChromium } from '../tests/support/browser.ts';
+import { launchChromium } from '#support/browser.ts';
 
 /** `node scripts/screenshot.ts URL OUT.png [width]`: how a page looks, for a person to check. */
 const [url, out = 'screenshot.png', width = '1280'] = process.argv.slice(2);

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { launchChromium } from '../tests/support/browser.ts';
-import { accountPageTypes, firstCourse, publicPageTypes } from '../tests/support/page-types.ts';
-import { seedRoster } from '../tests/support/roster.ts';
-import { openDatabase } from '../src/lib/server/database.ts';
-import type { Role } from '../src/lib/vocabulary.ts';
+import { launchChromium } from '#support/browser.ts';
+import { accountPageTypes, firstCourse, publicPageTypes } from '#support/page-types.ts';
+import { seedRoster } from '#support/roster.ts';
+import { openDatabase } from '#lib/server/database.ts';
+import type { Role } from '#lib/vocabulary.ts';
 import { readFlags } from './cli.ts';
 
 /**

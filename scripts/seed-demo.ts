@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { users } from '../db/schema.ts';
-import { createAccountFor } from '../src/lib/server/accounts.ts';
-import { randomSecret } from '../src/lib/server/crypto.ts';
-import { hashPassword } from '../src/lib/server/passwords.ts';
+import { users } from '#db/schema.ts';
+import { createAccountFor } from '#lib/server/accounts.ts';
+import { randomSecret } from '#lib/server/crypto.ts';
+import { hashPassword } from '#lib/server/passwords.ts';
 import { openMigratedDatabase } from './cli.ts';
 
 /**

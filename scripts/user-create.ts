@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { createAccountFor, findUserByEmail } from '../src/lib/server/accounts.ts';
-import { defaultLocale, locales } from '../src/lib/i18n/locales.ts';
-import { memberStates } from '../src/lib/member-states.ts';
-import { roles } from '../src/lib/vocabulary.ts';
+import { createAccountFor, findUserByEmail } from '#lib/server/accounts.ts';
+import { defaultLocale, locales } from '#lib/i18n/locales.ts';
+import { memberStates } from '#lib/member-states.ts';
+import { roles } from '#lib/vocabulary.ts';
 import { fail, openMigratedDatabase, readFlags, siteUrl } from './cli.ts';
 
 /**

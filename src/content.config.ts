@@ -9,7 +9,7 @@ import {
   programmeSchema,
   standingPageSchema,
   courseDescriptionSchema,
-} from './lib/content/schemas.ts';
+} from '#lib/content/schemas.ts';
 
 /** CONTENT_DIR lets benchmarks and tests point the collections at another folder of writing. */
 const contentDir = process.env.CONTENT_DIR ?? './content';

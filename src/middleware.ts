@@ -1,12 +1,12 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { database } from './lib/server/db.ts';
-import { useTranslations } from './lib/i18n/index.ts';
-import { defaultLocale, isLocale } from './lib/i18n/locales.ts';
-import { typesetFrenchHtml } from './lib/i18n/typography.ts';
-import { startHousekeeping } from './lib/server/housekeeping.ts';
-import { sendEmail } from './lib/server/mail.ts';
-import { startOutboxSender } from './lib/server/outbox.ts';
-import { deleteSessionTokenCookie, sessionTokenCookie, setSessionTokenCookie, validateSessionToken } from './lib/server/sessions.ts';
+import { database } from '#lib/server/site-database.ts';
+import { useTranslations } from '#lib/i18n/index.ts';
+import { defaultLocale, isLocale } from '#lib/i18n/locales.ts';
+import { typesetFrenchHtml } from '#lib/i18n/typography.ts';
+import { startHousekeeping } from '#lib/server/housekeeping.ts';
+import { sendEmail } from '#lib/server/site-mailer.ts';
+import { startOutboxSender } from '#lib/server/outbox.ts';
+import { deleteSessionTokenCookie, sessionTokenCookie, setSessionTokenCookie, validateSessionToken } from '#lib/server/sessions.ts';
 
 /**
  * The page's language, from the `lang` of its address, and its translate function, as

@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { users } from '../../db/schema.ts';
-import { submitApplication, type Course } from '../../src/lib/server/applications.ts';
-import { createTestDatabase } from '../../tests/support/database.ts';
+import { users } from '#db/schema.ts';
+import { submitApplication } from '#lib/server/applications.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import { createTestDatabase } from '#support/database.ts';
 
 /**
  * The ceiling for the load section's application submit: a bare node:http server that reads the
@@ -18,7 +19,7 @@ const course = {
   end: new Date(String(raw.end)),
   applicationsOpen: new Date(String(raw.applicationsOpen)),
   applicationDeadline: new Date(String(raw.applicationDeadline)),
-} as unknown as Course;
+} as unknown as CourseOffering;
 const count = Number(process.argv[4]);
 const database = await createTestDatabase();
 const ids: string[] = [];

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import runLighthouse from 'lighthouse';
-import { createTestDatabase } from '../../tests/support/database.ts';
-import { ensureBuilt, freePort, startServer } from '../../tests/support/server.ts';
+import { createTestDatabase } from '#support/database.ts';
+import { ensureBuilt, freePort, startServer } from '#support/server.ts';
 import { median, runsPhrase, type Context, type Row } from './types.ts';
 
 /**

@@ -2,12 +2,12 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import autocannon, { type Result } from 'autocannon';
-import { users } from '../../db/schema.ts';
-import { createSession } from '../../src/lib/server/sessions.ts';
-import { makeAccount } from '../../tests/support/accounts.ts';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/database.ts';
-import { courseFromContent, openCourse } from '../../tests/support/http.ts';
-import { ensureBuilt, freePort, peakRssOf, startServer } from '../../tests/support/server.ts';
+import { users } from '#db/schema.ts';
+import { createSession } from '#lib/server/sessions.ts';
+import { makeAccount } from '#support/accounts.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
+import { courseFromContent, openCourse } from '#support/http.ts';
+import { ensureBuilt, freePort, peakRssOf, startServer } from '#support/server.ts';
 import { budgeted, type Context, type Row } from './types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { locales, type Locale } from '../../src/lib/i18n/index.ts';
+import { locales, type Locale } from '#lib/i18n/index.ts';
 import { siteToMeasure } from './site.ts';
 import { budgeted, type Context, type Row } from './types.ts';
 

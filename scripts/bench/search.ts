@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Browser, Response } from 'playwright-core';
-import { launchChromium } from '../../tests/support/browser.ts';
-import { locales, type Locale } from '../../src/lib/i18n/index.ts';
+import { launchChromium } from '#support/browser.ts';
+import { locales, type Locale } from '#lib/i18n/index.ts';
 import { siteToMeasure } from './site.ts';
 import { serveStatic } from './static-server.ts';
 import { budgeted, median, runsPhrase, type Context, type Row } from './types.ts';

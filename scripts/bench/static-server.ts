@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { contentTypes as types, indexCompressed, sendCompressed } from '../../server/precompressed.ts';
+import { contentTypes as types, indexCompressed, sendCompressed } from '#server/precompressed.ts';
 
 /**
  * A tiny static server for a built client folder, on 127.0.0.1 and a free port, nothing else.

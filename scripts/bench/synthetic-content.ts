@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dictionaries, locales, type Locale } from '../../src/lib/i18n/index.ts';
-import { countryName, memberStates } from '../../src/lib/member-states.ts';
-import { themes } from '../../src/lib/vocabulary.ts';
+import { dictionaries, locales, type Locale } from '#lib/i18n/index.ts';
+import { countryName, memberStates } from '#lib/member-states.ts';
+import { themes } from '#lib/vocabulary.ts';
 
 /**
  * Synthetic case studies for the build benchmark: valid entries of realistic length (~900 words

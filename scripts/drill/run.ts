@@ -3,19 +3,20 @@ import { request as httpRequest, Agent } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { z } from 'astro/zod';
 import fc from 'fast-check';
-import { users } from '../../db/schema.ts';
-import { applicationStatuses } from '../../src/lib/application-states.ts';
-import { locales } from '../../src/lib/i18n/locales.ts';
-import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
-import { openDatabase } from '../../src/lib/server/database.ts';
-import { leaseMs } from '../../src/lib/server/outbox.ts';
-import { createSession } from '../../src/lib/server/sessions.ts';
-import { genders } from '../../src/lib/vocabulary.ts';
-import { makeAccount } from '../../tests/support/accounts.ts';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/database.ts';
-import { courseFromContent, freshLoopbackAddress, noticeText, openCourse } from '../../tests/support/http.ts';
-import { startMailCatcher } from '../../tests/support/mailbox.ts';
-import { ensureBuilt, freePort, startServer, type RunningServer } from '../../tests/support/server.ts';
+import { users } from '#db/schema.ts';
+import { applicationStatuses } from '#lib/application-states.ts';
+import { locales } from '#lib/i18n/locales.ts';
+import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import { openDatabase } from '#lib/server/database.ts';
+import { leaseMs } from '#lib/server/outbox.ts';
+import { createSession } from '#lib/server/sessions.ts';
+import { genders } from '#lib/vocabulary.ts';
+import { makeAccount } from '#support/accounts.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
+import { courseFromContent, freshLoopbackAddress, noticeText, openCourse } from '#support/http.ts';
+import { startMailCatcher } from '#support/mailbox.ts';
+import { ensureBuilt, freePort, startServer, type RunningServer } from '#support/server.ts';
 import { readFlags } from '../cli.ts';
 
 /**
@@ -115,7 +116,7 @@ async function insertPeople(database: TestDatabase, count: number, role: Actor['
 }
 
 /** The 20-seat course, from its frontmatter. */
-function twentySeatCourse(): Course {
+function twentySeatCourse(): CourseOffering {
   const slugs = readdirSync(new URL('../../content/courses/', import.meta.url)).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
   const course = slugs.map(courseFromContent).find((c) => c.seats === 20);
   if (!course) throw new Error('no course with 20 seats in content/courses/');
@@ -123,7 +124,7 @@ function twentySeatCourse(): Course {
 }
 
 /** `count` endorsed applications to `course`, made with submitApplication and moveApplication. */
-async function endorsedApplications(database: TestDatabase, course: Course, count: number): Promise<number[]> {
+async function endorsedApplications(database: TestDatabase, course: CourseOffering, count: number): Promise<number[]> {
   const country = course.eligibleCountries?.[0] ?? 'AZ';
   const whileOpen = new Date(course.applicationsOpen.getTime() + 24 * 60 * 60 * 1000);
   const [focal] = await insertPeople(database, 1, 'focal-point', country);

@@ -1,8 +1,8 @@
-import { localizedPath } from '../lib/i18n/paths.ts';
-import type { Locale } from '../lib/i18n/locales.ts';
-import { needsSecondFactor } from '../lib/server/access.ts';
-import type { Session, User } from '../lib/server/sessions.ts';
-import type { Role } from '../lib/vocabulary.ts';
+import { localizedPath } from '#lib/i18n/paths.ts';
+import type { Locale } from '#lib/i18n/locales.ts';
+import { needsSecondFactor } from '#lib/server/access.ts';
+import type { Session, User } from '#lib/server/sessions.ts';
+import type { Role } from '#lib/vocabulary.ts';
 
 /** The parts of a page or endpoint `admit` needs (structural: `Astro` and an endpoint's `context` both fit). */
 export interface AdmitPage {

@@ -1,6 +1,6 @@
-import type { FieldErrors } from '../lib/forms.ts';
-import type { MessageKey } from '../lib/i18n/index.ts';
-import type { Result } from '../lib/server/applications.ts';
+import type { FieldErrors } from '#lib/forms.ts';
+import type { MessageKey } from '#lib/i18n/index.ts';
+import type { Result } from '#lib/server/applications.ts';
 import { refuseDomain, type FormState, type Refused } from './form.ts';
 
 /**

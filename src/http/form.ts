@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
-import { formValues, readForm, type FieldErrors } from '../lib/forms.ts';
-import type { MessageKey } from '../lib/i18n/index.ts';
-import { HashingBusyError } from '../lib/server/passwords.ts';
+import { formValues, readForm, type FieldErrors } from '#lib/forms.ts';
+import type { MessageKey } from '#lib/i18n/index.ts';
+import { HashingBusyError } from '#lib/server/passwords.ts';
 
 /**
  * The one way a page handles a posted form. The page names its schema and what to do with valid

@@ -1,5 +1,5 @@
-import type { Locale } from '../lib/i18n/locales.ts';
-import { localizedPath } from '../lib/i18n/paths.ts';
+import type { Locale } from '#lib/i18n/locales.ts';
+import { localizedPath } from '#lib/i18n/paths.ts';
 
 /** The parts of a page or endpoint a link needs (structural: Astro's `Astro` and `context` both fit). */
 export interface SiteAddress {

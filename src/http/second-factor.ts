@@ -1,5 +1,5 @@
-import type { Database } from '../lib/server/database.ts';
-import { rotateSessionAfterSecondFactor, setSessionTokenCookie, type CookieContext, type Session, type User } from '../lib/server/sessions.ts';
+import type { Database } from '#lib/server/database.ts';
+import { rotateSessionAfterSecondFactor, setSessionTokenCookie, type CookieContext, type Session, type User } from '#lib/server/sessions.ts';
 
 /**
  * Replaces the session after a passed second factor (sessions.ts) and sets the new cookie, so

@@ -1,6 +1,6 @@
-import { setPasswordWithToken } from '../lib/server/accounts.ts';
-import { database } from '../lib/server/db.ts';
-import { setPasswordInput } from '../lib/server/inputs.ts';
+import { setPasswordWithToken } from '#lib/server/accounts.ts';
+import { database } from '#lib/server/site-database.ts';
+import { setPasswordInput } from '#lib/server/inputs.ts';
 import { handleForm, refuse, type FormPage } from './form.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { sql } from 'drizzle-orm';
-import { database } from '../lib/server/db.ts';
+import { database } from '#lib/server/site-database.ts';
 
 export const prerender = false;
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { locales } from '../lib/i18n/locales.ts';
+import { locales } from '#lib/i18n/locales.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const sitemap = new URL('/sitemap-index.xml', site).href;

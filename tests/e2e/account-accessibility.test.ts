@@ -1,11 +1,11 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { createSession } from '../../src/lib/server/sessions.ts';
-import type { Role } from '../../src/lib/vocabulary.ts';
-import { makeAccount } from '../support/accounts.ts';
-import { wcagViolations } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { createSession } from '#lib/server/sessions.ts';
+import type { Role } from '#lib/vocabulary.ts';
+import { makeAccount } from '#support/accounts.ts';
+import { wcagViolations } from '#support/axe.ts';
+import { launchChromium } from '#support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;

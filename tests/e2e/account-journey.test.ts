@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { currentCode, makeAccount, type TestAccount } from '../support/accounts.ts';
-import { launchChromium } from '../support/browser.ts';
-import { openCourse } from '../support/http.ts';
-import { waitForMail } from '../support/mailbox.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { currentCode, makeAccount, type TestAccount } from '#support/accounts.ts';
+import { launchChromium } from '#support/browser.ts';
+import { openCourse } from '#support/http.ts';
+import { waitForMail } from '#support/mailbox.ts';
 
 const baseUrl = inject('baseUrl');
 const mailDir = inject('mailDir');

@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { users } from '../../db/schema.ts';
-import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { createSession } from '../../src/lib/server/sessions.ts';
-import type { Role } from '../../src/lib/vocabulary.ts';
-import { makeAccount, type TestAccount } from '../support/accounts.ts';
-import { launchChromium } from '../support/browser.ts';
-import { courseFromContent, openCourse } from '../support/http.ts';
+import { users } from '#db/schema.ts';
+import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { createSession } from '#lib/server/sessions.ts';
+import type { Role } from '#lib/vocabulary.ts';
+import { makeAccount, type TestAccount } from '#support/accounts.ts';
+import { launchChromium } from '#support/browser.ts';
+import { courseFromContent, openCourse } from '#support/http.ts';
 
 /**
  * A way into the account and pages that know who is signed in (issue 15, item 3), and the staff
@@ -20,7 +21,7 @@ const langs = ['en', 'ar'] as const;
 
 let browser: Browser;
 let database: OpenDatabase;
-let course: Course;
+let course: CourseOffering;
 
 beforeAll(async () => {
   browser = await launchChromium();

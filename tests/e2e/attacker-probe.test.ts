@@ -6,16 +6,16 @@ import { createClient } from '@libsql/client';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { users } from '../../db/schema.ts';
-import { ar } from '../../src/lib/i18n/dictionaries/ar.ts';
-import { en } from '../../src/lib/i18n/dictionaries/en.ts';
-import { fr } from '../../src/lib/i18n/dictionaries/fr.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { validateSessionToken } from '../../src/lib/server/sessions.ts';
-import { currentCode, makeAccount } from '../support/accounts.ts';
-import { decodeEntities, freshLoopbackAddress, noticeText, openCourse, sessionCookie, SiteClient } from '../support/http.ts';
-import { waitForMail } from '../support/mailbox.ts';
-import { startServer } from '../support/server.ts';
+import { users } from '#db/schema.ts';
+import { ar } from '#lib/i18n/dictionaries/ar.ts';
+import { en } from '#lib/i18n/dictionaries/en.ts';
+import { fr } from '#lib/i18n/dictionaries/fr.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { validateSessionToken } from '#lib/server/sessions.ts';
+import { currentCode, makeAccount } from '#support/accounts.ts';
+import { decodeEntities, freshLoopbackAddress, noticeText, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
+import { waitForMail } from '#support/mailbox.ts';
+import { startServer } from '#support/server.ts';
 
 /**
  * Issue 12: the weaknesses an attacker's probe found against a fresh `npm start`, each tried

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { users } from '../../db/schema.ts';
-import { findApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { makeAccount, type TestAccount } from '../support/accounts.ts';
-import { courseFromContent, openCourse, sessionCookie, SiteClient } from '../support/http.ts';
+import { users } from '#db/schema.ts';
+import { findApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { makeAccount, type TestAccount } from '#support/accounts.ts';
+import { courseFromContent, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
 
 /** Who may open and change what, asked over HTTP of the built site, for every kind of person. */
 
@@ -20,7 +21,7 @@ interface Person {
 }
 
 let database: OpenDatabase;
-let course: Course;
+let course: CourseOffering;
 let people: Record<Exclude<ActorName, 'anonymous'>, Person>;
 /** The AZ participant's application to the open course: the one everybody else tries to touch. */
 let applicationA: number;

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { wcagViolations } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
-import { locales } from '../../src/lib/i18n/locales.ts';
-import { memberStates } from '../../src/lib/member-states.ts';
+import { wcagViolations } from '#support/axe.ts';
+import { launchChromium } from '#support/browser.ts';
+import { locales } from '#lib/i18n/locales.ts';
+import { memberStates } from '#lib/member-states.ts';
 
 /** The member states' pages, the map, the comparison of models and Hijri dates, as built. */
 const baseUrl = inject('baseUrl');

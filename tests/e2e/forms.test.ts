@@ -3,16 +3,16 @@ import { decodeBase64 } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { applications, sessions, users } from '../../db/schema.ts';
-import { submitApplication, moveApplication, type Actor } from '../../src/lib/server/applications.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { ar } from '../../src/lib/i18n/dictionaries/ar.ts';
-import { en } from '../../src/lib/i18n/dictionaries/en.ts';
-import { createSession } from '../../src/lib/server/sessions.ts';
-import { genders } from '../../src/lib/vocabulary.ts';
-import { currentCode, makeAccount } from '../support/accounts.ts';
-import { launchChromium } from '../support/browser.ts';
-import { latestCourse } from '../support/http.ts';
+import { applications, sessions, users } from '#db/schema.ts';
+import { submitApplication, moveApplication, type Actor } from '#lib/server/applications.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { ar } from '#lib/i18n/dictionaries/ar.ts';
+import { en } from '#lib/i18n/dictionaries/en.ts';
+import { createSession } from '#lib/server/sessions.ts';
+import { genders } from '#lib/vocabulary.ts';
+import { currentCode, makeAccount } from '#support/accounts.ts';
+import { launchChromium } from '#support/browser.ts';
+import { latestCourse } from '#support/http.ts';
 
 /**
  * The form layer of issue 15, in a real browser, in English and Arabic at a phone's and a

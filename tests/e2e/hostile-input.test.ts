@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { applicationStatuses } from '../../src/lib/application-states.ts';
-import { locales } from '../../src/lib/i18n/locales.ts';
-import { memberStates } from '../../src/lib/member-states.ts';
-import { moveApplication, submitApplication, type Actor } from '../../src/lib/server/applications.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { genders } from '../../src/lib/vocabulary.ts';
-import { makeAccount } from '../support/accounts.ts';
-import { latestCourse, openCourse, sessionCookie, SiteClient } from '../support/http.ts';
+import { applicationStatuses } from '#lib/application-states.ts';
+import { locales } from '#lib/i18n/locales.ts';
+import { memberStates } from '#lib/member-states.ts';
+import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { genders } from '#lib/vocabulary.ts';
+import { makeAccount } from '#support/accounts.ts';
+import { latestCourse, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
 
 /**
  * Every form of the account area fed generated junk: over-long, empty, control and bidi

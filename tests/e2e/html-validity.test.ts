@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { accountPageTypes, firstCourse, publicPageTypes } from '../support/page-types.ts';
-import { seedRoster, type SeededRoster } from '../support/roster.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { accountPageTypes, firstCourse, publicPageTypes } from '#support/page-types.ts';
+import { seedRoster, type SeededRoster } from '#support/roster.ts';
 
 /**
  * Every page type, in English and Arabic, as the built site sends it, checked by html-validate

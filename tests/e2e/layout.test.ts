@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { launchChromium } from '../support/browser.ts';
-import { accountPageTypes, firstCourse, publicPageTypes } from '../support/page-types.ts';
-import { seedRoster, type SeededRoster } from '../support/roster.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { launchChromium } from '#support/browser.ts';
+import { accountPageTypes, firstCourse, publicPageTypes } from '#support/page-types.ts';
+import { seedRoster, type SeededRoster } from '#support/roster.ts';
 
 /**
  * What a person sees at a phone's and a desktop's width, in English and Arabic: no page scrolls

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { locales } from '../../src/lib/i18n/locales.ts';
-import { wcagViolations } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
+import { locales } from '#lib/i18n/locales.ts';
+import { wcagViolations } from '#support/axe.ts';
+import { launchChromium } from '#support/browser.ts';
 
 /** The library as readers get it from the built site: every text, language, figure and source. */
 const baseUrl = inject('baseUrl');

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { makeAccount } from '../support/accounts.ts';
-import { courseFromContent, decodeEntities, openCourse, sessionCookie, SiteClient } from '../support/http.ts';
-import { mailsTo, waitForMail } from '../support/mailbox.ts';
+import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { makeAccount } from '#support/accounts.ts';
+import { courseFromContent, decodeEntities, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
+import { mailsTo, waitForMail } from '#support/mailbox.ts';
 
 /** Mail goes through the outbox table of the running site (issue 12). */
 
@@ -11,7 +12,7 @@ const baseUrl = inject('baseUrl');
 const mailDir = inject('mailDir');
 
 let database: OpenDatabase;
-let course: Course;
+let course: CourseOffering;
 let staff: SiteClient;
 
 beforeAll(async () => {

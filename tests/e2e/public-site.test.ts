@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { locales } from '../../src/lib/i18n/locales.ts';
-import { launchChromium } from '../support/browser.ts';
-import { wcagViolations } from '../support/axe.ts';
-import { publicPageTypes } from '../support/page-types.ts';
+import { locales } from '#lib/i18n/locales.ts';
+import { launchChromium } from '#support/browser.ts';
+import { wcagViolations } from '#support/axe.ts';
+import { publicPageTypes } from '#support/page-types.ts';
 
 const baseUrl = inject('baseUrl');
 

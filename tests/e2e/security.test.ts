@@ -1,13 +1,13 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { users } from '../../db/schema.ts';
-import { en } from '../../src/lib/i18n/dictionaries/en.ts';
-import { moveApplication, submitApplication, type Actor } from '../../src/lib/server/applications.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
-import { validateSessionToken } from '../../src/lib/server/sessions.ts';
-import { makeAccount } from '../support/accounts.ts';
-import { decodeEntities, latestCourse, noticeText, openCourse, sessionCookie, SiteClient } from '../support/http.ts';
+import { users } from '#db/schema.ts';
+import { en } from '#lib/i18n/dictionaries/en.ts';
+import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { validateSessionToken } from '#lib/server/sessions.ts';
+import { makeAccount } from '#support/accounts.ts';
+import { decodeEntities, latestCourse, noticeText, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
 
 /** The site's defences, checked from outside: origins, cookies, throttling, enumeration, escaping. */
 

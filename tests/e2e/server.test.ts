@@ -1,6 +1,6 @@
 import { createClient } from '@libsql/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { locales } from '../../src/lib/i18n/locales.ts';
+import { locales } from '#lib/i18n/locales.ts';
 
 const baseUrl = inject('baseUrl');
 const database = createClient({ url: inject('databaseUrl') });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applicationStatuses, canMove, type ApplicationStatus, type Mover } from '../../src/lib/application-states.ts';
-import { moveApplication, submitApplication, verifyCertificate, type Actor, type Course } from '../../src/lib/server/applications.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { addPerson, duringApplications, duringCourse, sampleCourse } from '../support/people.ts';
+import { applicationStatuses, canMove, type ApplicationStatus, type Mover } from '#lib/application-states.ts';
+import { moveApplication, submitApplication, verifyCertificate, type Actor } from '#lib/server/applications.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
+import { addPerson, duringApplications, duringCourse, sampleCourse } from '#support/people.ts';
 
 let database: TestDatabase;
 let staff: Actor;
@@ -17,14 +18,14 @@ beforeEach(async () => {
 });
 afterEach(() => database.cleanup());
 
-async function apply(course: Course, country = 'AZ', now = duringApplications) {
+async function apply(course: CourseOffering, country = 'AZ', now = duringApplications) {
   const applicant = await addPerson(database.db, 'participant', country);
   const result = await submitApplication(database.client, { applicant, course, motivation: 'I run a service centre.', now });
   if (!result.ok) throw new Error(`could not apply: ${result.refusal}`);
   return { applicant, application: result.value };
 }
 
-async function move(actor: Actor, applicationId: number, to: ApplicationStatus, course: Course, options: { reason?: string; now?: Date } = {}) {
+async function move(actor: Actor, applicationId: number, to: ApplicationStatus, course: CourseOffering, options: { reason?: string; now?: Date } = {}) {
   return moveApplication(database.client, { actor, applicationId, to, course, now: options.now ?? duringApplications, ...(options.reason ? { reason: options.reason } : {}) });
 }
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema.ts';
-import { deleteAccount, listColleagues } from '../../src/lib/server/accounts.ts';
-import { moveApplication, rankApplication, submitApplication, substituteApplicant } from '../../src/lib/server/applications.ts';
-import { auditEntries, recordAccountCreated } from '../../src/lib/server/audit.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { addPerson, duringApplications, sampleCourse } from '../support/people.ts';
+import { users } from '#db/schema.ts';
+import { deleteAccount, listColleagues } from '#lib/server/accounts.ts';
+import { moveApplication, rankApplication, submitApplication, substituteApplicant } from '#lib/server/applications.ts';
+import { auditEntries, recordAccountCreated } from '#lib/server/audit.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
+import { addPerson, duringApplications, sampleCourse } from '#support/people.ts';
 
 let database: TestDatabase;
 beforeEach(async () => {

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emailTokens, sessions } from '../../db/schema.ts';
-import { createAccountFor } from '../../src/lib/server/accounts.ts';
-import { createEmailToken, PASSWORD_RESET_LIFETIME_MS } from '../../src/lib/server/email-tokens.ts';
-import { runHousekeeping, startHousekeeping } from '../../src/lib/server/housekeeping.ts';
-import { createSession, rotateSessionAfterSecondFactor, validateSessionToken } from '../../src/lib/server/sessions.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { emailTokens, sessions } from '#db/schema.ts';
+import { createAccountFor } from '#lib/server/accounts.ts';
+import { createLinkToken, PASSWORD_RESET_LIFETIME_MS } from '#lib/server/link-tokens.ts';
+import { runHousekeeping, startHousekeeping } from '#lib/server/housekeeping.ts';
+import { createSession, rotateSessionAfterSecondFactor, validateSessionToken } from '#lib/server/sessions.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
 
 /** Issue 12: what can never be used again is deleted by a periodic job; the session changes after the second factor. */
 
@@ -29,8 +29,8 @@ describe('housekeeping', () => {
     const participant = await person('participant');
     await createSession(database.db, staff, {}, start);
     const live = await createSession(database.db, participant, {}, start);
-    await createEmailToken(database.db, staff.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, start);
-    const keptToken = await createEmailToken(database.db, participant.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, new Date(start.getTime() + hours(13)));
+    await createLinkToken(database.db, staff.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, start);
+    const keptToken = await createLinkToken(database.db, participant.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, new Date(start.getTime() + hours(13)));
     const later = new Date(start.getTime() + hours(13));
     expect(await runHousekeeping(database.db, later)).toEqual({ sessions: 1, emailTokens: 1 });
     expect(await database.db.select().from(sessions)).toHaveLength(1);

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountStatements, passwordResetToken } from '../../src/lib/server/accounts.ts';
-import { createEmailToken, PASSWORD_RESET_LIFETIME_MS } from '../../src/lib/server/email-tokens.ts';
-import { moveApplication, submitApplication, type Actor } from '../../src/lib/server/applications.ts';
-import type { OutgoingEmail } from '../../src/lib/server/mailer.ts';
+import { accountStatements, passwordResetToken } from '#lib/server/accounts.ts';
+import { createLinkToken, PASSWORD_RESET_LIFETIME_MS } from '#lib/server/link-tokens.ts';
+import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import type { OutgoingEmail } from '#lib/server/mailer.ts';
 import {
   claimDue,
   deliverDue,
@@ -13,9 +13,9 @@ import {
   listUndelivered,
   resend,
   retryDelayMs,
-} from '../../src/lib/server/outbox.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { addPerson, duringApplications, sampleCourse } from '../support/people.ts';
+} from '#lib/server/outbox.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
+import { addPerson, duringApplications, sampleCourse } from '#support/people.ts';
 
 let database: TestDatabase;
 beforeEach(async () => {
@@ -218,7 +218,7 @@ describe('written in the same batch as the change', () => {
 
     await database.client.execute('delete from email_tokens');
     await expect(
-      createEmailToken(database.db, person.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, new Date(), () => ({ sql: 'insert into outbox (recipient) values (null)', args: [] })),
+      createLinkToken(database.db, person.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, new Date(), () => ({ sql: 'insert into outbox (recipient) values (null)', args: [] })),
     ).rejects.toThrow();
     expect(await tokens()).toBe(0);
     expect(await outboxRows()).toHaveLength(1);

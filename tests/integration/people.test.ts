@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAccountFor, deleteAccount, personalData } from '../../src/lib/server/accounts.ts';
-import { rankApplication, submitApplication, substituteApplicant, moveApplication, type Actor } from '../../src/lib/server/applications.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { addPerson, duringApplications, duringCourse, sampleCourse } from '../support/people.ts';
+import { createAccountFor, deleteAccount, personalData } from '#lib/server/accounts.ts';
+import { rankApplication, submitApplication, substituteApplicant, moveApplication, type Actor } from '#lib/server/applications.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
+import { addPerson, duringApplications, duringCourse, sampleCourse } from '#support/people.ts';
 
 let database: TestDatabase;
 let azFocalPoint: Actor;

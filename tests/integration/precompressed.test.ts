@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexCompressed, sendCompressed } from '../../server/precompressed.ts';
+import { indexCompressed, sendCompressed } from '#server/precompressed.ts';
 import { precompressFolder } from '../../src/integrations/precompress.ts';
 
 const page = `<!doctype html><html lang="en"><title>A page</title><p>${'One-stop public service centres. '.repeat(200)}</p></html>`;

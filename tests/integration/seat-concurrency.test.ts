@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moveApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { addPerson, duringApplications, sampleCourse } from '../support/people.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import { moveApplication, type Actor } from '#lib/server/applications.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
+import { addPerson, duringApplications, sampleCourse } from '#support/people.ts';
 
 /**
  * 300 people apply at once and 300 acceptances arrive at once for a 20-seat course with at most
@@ -26,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.cleanup());
 
-function runWorkers(course: Course, share: (worker: number) => { submit?: Actor[]; accept?: { staff: Actor; applicationIds: number[] } }): Promise<string[]> {
+function runWorkers(course: CourseOffering, share: (worker: number) => { submit?: Actor[]; accept?: { staff: Actor; applicationIds: number[] } }): Promise<string[]> {
   const serialCourse = { ...course, start: course.start.toISOString(), end: course.end.toISOString(), applicationsOpen: course.applicationsOpen.toISOString(), applicationDeadline: course.applicationDeadline.toISOString() };
   const runs = Array.from({ length: workers }, (_, worker) =>
     new Promise<string[]>((resolve, reject) => {

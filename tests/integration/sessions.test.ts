@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sessions, users } from '../../db/schema.ts';
-import { randomSecret } from '../../src/lib/server/crypto.ts';
+import { sessions, users } from '#db/schema.ts';
+import { randomSecret } from '#lib/server/crypto.ts';
 import {
   createSession,
   deleteExpiredSessions,
@@ -14,9 +14,9 @@ import {
   sessionCookieOptions,
   sessionPolicy,
   validateSessionToken,
-} from '../../src/lib/server/sessions.ts';
-import type { Role } from '../../src/lib/vocabulary.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+} from '#lib/server/sessions.ts';
+import type { Role } from '#lib/vocabulary.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
 
 let database: TestDatabase;
 

@@ -1,9 +1,9 @@
 import { generateHOTP, generateTOTP } from '@oslojs/otp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema.ts';
-import { randomSecret } from '../../src/lib/server/crypto.ts';
-import { createRecoveryCodes, createTotpKey, totpKeyUri, useRecoveryCode, verifyTotpCode } from '../../src/lib/server/two-factor.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { users } from '#db/schema.ts';
+import { randomSecret } from '#lib/server/crypto.ts';
+import { createRecoveryCodes, createTotpKey, totpKeyUri, useRecoveryCode, verifyTotpCode } from '#lib/server/two-factor.ts';
+import { createTestDatabase, type TestDatabase } from '#support/database.ts';
 
 let database: TestDatabase;
 let userId: string;

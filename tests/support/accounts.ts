@@ -1,13 +1,13 @@
 import { generateTOTP } from '@oslojs/otp';
 import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema.ts';
-import type { Locale } from '../../src/lib/i18n/locales.ts';
-import { createAccountFor } from '../../src/lib/server/accounts.ts';
-import { randomSecret } from '../../src/lib/server/crypto.ts';
-import type { Database } from '../../src/lib/server/database.ts';
-import { hashPassword } from '../../src/lib/server/passwords.ts';
-import { createRecoveryCodes } from '../../src/lib/server/two-factor.ts';
-import type { Role } from '../../src/lib/vocabulary.ts';
+import { users } from '#db/schema.ts';
+import type { Locale } from '#lib/i18n/locales.ts';
+import { createAccountFor } from '#lib/server/accounts.ts';
+import { randomSecret } from '#lib/server/crypto.ts';
+import type { Database } from '#lib/server/database.ts';
+import { hashPassword } from '#lib/server/passwords.ts';
+import { createRecoveryCodes } from '#lib/server/two-factor.ts';
+import type { Role } from '#lib/vocabulary.ts';
 
 /** People made directly in the site's database for tests, as `npm run user:create` would. */
 export interface TestAccount {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateDatabase } from '../../db/migrate.ts';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/database.ts';
+import { migrateDatabase } from '#db/migrate.ts';
+import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
 
 export interface TestDatabase extends OpenDatabase {
   url: string;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import type { Course } from '../../src/lib/server/applications.ts';
-import type { Database } from '../../src/lib/server/database.ts';
-import { createSession, sessionCookieName } from '../../src/lib/server/sessions.ts';
-import type { Role } from '../../src/lib/vocabulary.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import type { Database } from '#lib/server/database.ts';
+import { createSession, sessionCookieName } from '#lib/server/sessions.ts';
+import type { Role } from '#lib/vocabulary.ts';
 
 /**
  * Talking to the test server as a given person, without a browser.
@@ -112,7 +112,7 @@ export async function openCourse(baseUrl: string): Promise<{ slug: string; islan
 }
 
 /** A course as the application rules see it, from its data file (Astro's content layer is not available here). */
-export function courseFromContent(slug: string): Course {
+export function courseFromContent(slug: string): CourseOffering {
   const source = readFileSync(new URL(`../../content/courses/${slug}.yaml`, import.meta.url), 'utf8');
   const data = parseYaml(source) as Record<string, unknown>;
   const date = (key: string) => new Date(String(data[key]));
@@ -124,7 +124,7 @@ export function courseFromContent(slug: string): Course {
     seatsPerCountry: data.seatsPerCountry === undefined ? undefined : Number(data.seatsPerCountry),
     applicationsOpen: date('applicationsOpen'),
     applicationDeadline: date('applicationDeadline'),
-    eligibleCountries: data.eligibleCountries as Course['eligibleCountries'],
+    eligibleCountries: data.eligibleCountries as CourseOffering['eligibleCountries'],
   };
 }
 
@@ -132,7 +132,7 @@ export function courseFromContent(slug: string): Course {
  * The course open to every member state that starts last: far from the course the open-course
  * tests share, for application histories a test sets up with its own `now`.
  */
-export function latestCourse(): Course {
+export function latestCourse(): CourseOffering {
   const slugs = readdirSync(new URL('../../content/courses/', import.meta.url))
     .filter((file) => file.endsWith('.yaml'))
     .map((file) => file.replace(/\.yaml$/, ''));

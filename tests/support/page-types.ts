@@ -1,4 +1,4 @@
-import type { Role } from '../../src/lib/vocabulary.ts';
+import type { Role } from '#lib/vocabulary.ts';
 
 /**
  * One address of each page type, relative to a language folder (`/en/`, `/ar/`), shared by the

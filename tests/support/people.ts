@@ -1,6 +1,7 @@
-import { users } from '../../db/schema.ts';
-import type { Database } from '../../src/lib/server/database.ts';
-import type { Actor, Course } from '../../src/lib/server/applications.ts';
+import { users } from '#db/schema.ts';
+import type { Database } from '#lib/server/database.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
+import type { Actor } from '#lib/server/applications.ts';
 
 let counter = 0;
 
@@ -22,7 +23,7 @@ export async function addPerson(db: Database, role: Actor['role'], country: stri
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 /** A course whose applications are open on 2027-01-15 and which starts on 2027-03-01. */
-export function sampleCourse(overrides: Partial<Course> = {}): Course {
+export function sampleCourse(overrides: Partial<CourseOffering> = {}): CourseOffering {
   return {
     slug: `course-${Math.random().toString(36).slice(2, 8)}`,
     start: day('2027-03-01'),

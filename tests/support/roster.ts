@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { applications, auditLog, users } from '../../db/schema.ts';
-import type { ApplicationStatus } from '../../src/lib/application-states.ts';
-import type { Database } from '../../src/lib/server/database.ts';
-import { createSession } from '../../src/lib/server/sessions.ts';
-import type { Role } from '../../src/lib/vocabulary.ts';
+import { applications, auditLog, users } from '#db/schema.ts';
+import type { ApplicationStatus } from '#lib/application-states.ts';
+import type { Database } from '#lib/server/database.ts';
+import { createSession } from '#lib/server/sessions.ts';
+import type { Role } from '#lib/vocabulary.ts';
 import { makeAccount } from './accounts.ts';
 
 /**

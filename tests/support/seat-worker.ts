@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../../src/lib/server/database.ts';
-import { moveApplication, submitApplication, type Actor, type Course } from '../../src/lib/server/applications.ts';
+import { openDatabase } from '#lib/server/database.ts';
+import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import type { CourseOffering } from '#lib/course-rules.ts';
 
 /**
  * One "server process" of the concurrency test: its own thread, event loop and database client
@@ -8,14 +9,14 @@ import { moveApplication, submitApplication, type Actor, type Course } from '../
  */
 interface Job {
   url: string;
-  course: Omit<Course, 'start' | 'end' | 'applicationsOpen' | 'applicationDeadline'> & Record<'start' | 'end' | 'applicationsOpen' | 'applicationDeadline', string>;
+  course: Omit<CourseOffering, 'start' | 'end' | 'applicationsOpen' | 'applicationDeadline'> & Record<'start' | 'end' | 'applicationsOpen' | 'applicationDeadline', string>;
   now: string;
   submit?: Actor[];
   accept?: { staff: Actor; applicationIds: number[] };
 }
 
 const job = workerData as Job;
-const course: Course = {
+const course: CourseOffering = {
   ...job.course,
   start: new Date(job.course.start),
   end: new Date(job.course.end),

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveArguments } from '../../server/serve-command.ts';
+import { serveArguments } from '#server/serve-command.ts';
 
 /**
  * The built site served by `node server/serve.ts` on 127.0.0.1, started as operators start it

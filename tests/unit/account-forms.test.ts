@@ -1,13 +1,13 @@
 import { encodeBase64 } from '@oslojs/encoding';
 import { describe, expect, it } from 'vitest';
-import { admit } from '../../src/http/access.ts';
-import { handleForm, refuse } from '../../src/http/form.ts';
-import { clientAddress } from '../../src/http/client.ts';
-import { readForm } from '../../src/lib/forms.ts';
-import { deleteAccountInput, endSessionInput, pendingTotpKey, secondFactorInput, signInInput } from '../../src/lib/server/inputs.ts';
-import { HashingBusyError } from '../../src/lib/server/passwords.ts';
-import type { Session, User } from '../../src/lib/server/sessions.ts';
-import type { Role } from '../../src/lib/vocabulary.ts';
+import { admit } from '#http/access.ts';
+import { handleForm, refuse } from '#http/form.ts';
+import { clientAddress } from '#http/client.ts';
+import { readForm } from '#lib/forms.ts';
+import { deleteAccountInput, endSessionInput, pendingTotpKey, secondFactorInput, signInInput } from '#lib/server/inputs.ts';
+import { HashingBusyError } from '#lib/server/passwords.ts';
+import type { Session, User } from '#lib/server/sessions.ts';
+import type { Role } from '#lib/vocabulary.ts';
 
 /** A posted form as the account pages receive it, with the response whose status the page sets. */
 function post(fields: Record<string, string>) {

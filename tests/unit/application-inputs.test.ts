@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { outcome, rowFormNotice } from '../../src/http/application-moves.ts';
-import { readForm } from '../../src/lib/forms.ts';
-import { applicationIds, focalPointInput, staffMoveInput } from '../../src/lib/server/inputs.ts';
+import { outcome, rowFormNotice } from '#http/application-moves.ts';
+import { readForm } from '#lib/forms.ts';
+import { applicationIds, focalPointInput, staffMoveInput } from '#lib/server/inputs.ts';
 
 const form = (entries: [string, string][]) => {
   const data = new FormData();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applicationStatuses, canMove, canRank, canSubstitute, staffDestinations } from '../../src/lib/application-states.ts';
-import { seatsLeftIn, seatsLeftOf } from '../../src/lib/server/seats.ts';
+import { applicationStatuses, canMove, canRank, canSubstitute, staffDestinations } from '#lib/application-states.ts';
+import { seatsLeftIn, seatsLeftOf } from '#lib/server/seats.ts';
 
 /** Rules the pages used to re-type, now asked of their modules (issue 14). */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTime, movesFrom, movesOpen } from '../../src/lib/application-states.ts';
+import { inTime, movesFrom, movesOpen } from '#lib/application-states.ts';
 
 const start = new Date('2027-03-01T00:00:00Z');
 const before = new Date('2027-02-28T23:59:59Z');

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { dictionaries, locales, type Locale } from '../../src/lib/i18n/index.ts';
-import { caseStudySchema, guideSchema } from '../../src/lib/content/schemas.ts';
-import { calendarConflicts } from '../../src/lib/islamic-calendar.ts';
+import { dictionaries, locales, type Locale } from '#lib/i18n/index.ts';
+import { caseStudySchema, guideSchema } from '#lib/content/schemas.ts';
+import { calendarConflicts } from '#lib/islamic-calendar.ts';
 
 /** Checks on the real writing in content/ that a schema cannot express. */
 const content = new URL('../../content/', import.meta.url).pathname;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applicationWindow, eligibleCountries, isEligible, isUpcoming, orderCourses, type Offering } from '../../src/lib/courses.ts';
+import { applicationWindow, eligibleCountries, isEligible, isUpcoming, orderCourses, type CourseTerms } from '#lib/course-rules.ts';
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 const at = (iso: string): Date => new Date(iso);
 
-const offering: Offering = {
+const offering: CourseTerms = {
   start: day('2027-04-12'),
   end: day('2027-04-16'),
   seats: 20,

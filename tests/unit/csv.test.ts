@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../src/lib/csv.ts';
+import { csvCell, toCsv } from '#lib/csv.ts';
 
 describe('CSV export', () => {
   it('starts with a byte-order mark and ends lines with CRLF', () => {

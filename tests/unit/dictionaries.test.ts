@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries, locales, useTranslations, type Message } from '../../src/lib/i18n/index.ts';
+import { dictionaries, locales, useTranslations, type Message } from '#lib/i18n/index.ts';
 
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
 const forms = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message));

@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { fieldMessage } from '../../src/lib/form-messages.ts';
-import { lineField, readForm } from '../../src/lib/forms.ts';
-import { ar } from '../../src/lib/i18n/dictionaries/ar.ts';
-import { en } from '../../src/lib/i18n/dictionaries/en.ts';
-import { useTranslations } from '../../src/lib/i18n/index.ts';
+import { fieldMessage } from '#lib/form-messages.ts';
+import { lineField, readForm } from '#lib/forms.ts';
+import { ar } from '#lib/i18n/dictionaries/ar.ts';
+import { en } from '#lib/i18n/dictionaries/en.ts';
+import { useTranslations } from '#lib/i18n/index.ts';
 
 describe('fieldMessage', () => {
   it('says what to do for the field when the dictionary has its own wording', () => {

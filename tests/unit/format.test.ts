@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatPartialDate, formatList, formatNumber, formatParts, formatYears, isoDate } from '../../src/lib/format.ts';
-import { countryName, memberStates, memberStatesByName } from '../../src/lib/member-states.ts';
+import { formatDate, formatDateRange, formatPartialDate, formatList, formatNumber, formatParts, formatYears, isoDate } from '#lib/format.ts';
+import { countryName, memberStates, memberStatesByName } from '#lib/member-states.ts';
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
@@ -67,7 +67,7 @@ describe('member states', () => {
 
 describe('member states by region', () => {
   it('puts each of the 57 in exactly one region', async () => {
-    const { regions, regionOf, numericCodes } = await import('../../src/lib/member-states.ts');
+    const { regions, regionOf, numericCodes } = await import('#lib/member-states.ts');
     const counted = memberStates.map(regionOf);
     expect(counted).toHaveLength(57);
     expect(new Set(counted)).toEqual(new Set(regions));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarConflicts, formatHijriDate, religiousPeriodsBetween } from '../../src/lib/islamic-calendar.ts';
+import { calendarConflicts, formatHijriDate, religiousPeriodsBetween } from '#lib/islamic-calendar.ts';
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { locales } from '../../src/lib/i18n/locales.ts';
-import { emailMessage } from '../../src/lib/i18n/mail/index.ts';
-import { looksLikeLink, nameForMail } from '../../src/lib/names.ts';
-import { safeNext } from '../../src/lib/server/access.ts';
-import { securityHeaders } from '../../server/http-guard.ts';
-import { publicOrigin } from '../../src/http/links.ts';
-import { limits, signInAllowed, signInFailed, signInSucceeded } from '../../src/lib/server/rate-limits.ts';
+import { locales } from '#lib/i18n/locales.ts';
+import { emailMessage } from '#lib/i18n/mail/index.ts';
+import { looksLikeLink, nameForMail } from '#lib/names.ts';
+import { safeNext } from '#lib/server/access.ts';
+import { securityHeaders } from '#server/http-guard.ts';
+import { publicOrigin } from '#http/links.ts';
+import { limits, signInAllowed, signInFailed, signInSucceeded } from '#lib/server/rate-limits.ts';
 
 /** Issue 12's rules, one function at a time (the e2e file attacker-probe.test.ts tries them over HTTP). */
 

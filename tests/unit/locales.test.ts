@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { autonym, bestLocale, directionOf } from '../../src/lib/i18n/locales.ts';
-import { localizedPath, switchLocale } from '../../src/lib/i18n/paths.ts';
+import { autonym, bestLocale, directionOf } from '#lib/i18n/locales.ts';
+import { localizedPath, switchLocale } from '#lib/i18n/paths.ts';
 
 describe('choosing the visitor’s language', () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   MAX_QUEUED_HASHES,
   passwordProblem,
   verifyPassword,
-} from '../../src/lib/server/passwords.ts';
+} from '#lib/server/passwords.ts';
 
 describe('hashing', () => {
   it('uses Argon2id with 19 MiB, 2 passes, 1 lane', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding } from '../../server/precompressed.ts';
+import { chooseEncoding } from '#server/precompressed.ts';
 
 describe('choosing the encoding of a compressed copy', () => {
   const both = new Set(['br', 'gzip'] as const);

@@ -7,7 +7,7 @@ import {
   newsSchema,
   programmeSchema,
   standingPageSchema,
-} from '../../src/lib/content/schemas.ts';
+} from '#lib/content/schemas.ts';
 
 const source = { title: 'SESRIC news item', url: 'https://www.sesric.org/', date: '2023-05-02' };
 

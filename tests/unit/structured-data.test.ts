@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryData, courseData } from '../../src/lib/structured-data.ts';
+import { countryData, courseData } from '#lib/structured-data.ts';
 
 describe('schema.org descriptions', () => {
   it('describes a real course with its instance', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BackoffThrottler, TokenBucket } from '../../src/lib/server/throttle.ts';
+import { BackoffThrottler, TokenBucket } from '#lib/server/throttle.ts';
 
 describe('BackoffThrottler', () => {
   it('makes each next attempt wait longer, up to five minutes', () => {

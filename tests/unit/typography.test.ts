@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typesetFrench, typesetFrenchHtml } from '../../src/lib/i18n/typography.ts';
+import { typesetFrench, typesetFrenchHtml } from '#lib/i18n/typography.ts';
 
 const NARROW = '\u202F';
 const NO_BREAK = '\u00A0';

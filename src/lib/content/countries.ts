@@ -1,7 +1,7 @@
 import { caseStudies, type CaseStudy } from './case-studies.ts';
-import { coursesByTime, type Course } from './courses.ts';
+import { coursesByTime, type CourseEntry } from './courses.ts';
 import { translatedEntries, type Translated } from './entries.ts';
-import { eligibleCountries } from '../courses.ts';
+import { eligibleCountries } from '../course-rules.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { memberStates, type MemberState } from '../member-states.ts';
 
@@ -13,7 +13,7 @@ export interface CountryHoldings {
   /** Reforms elsewhere that drew on the country's model. */
   modelFor: CaseStudy[];
   /** Upcoming courses its officials may apply to. */
-  courses: Course[];
+  courses: CourseEntry[];
   news: Translated<'news'>[];
 }
 

@@ -1,5 +1,5 @@
 import { eq, type SQL } from 'drizzle-orm';
-import { applications } from '../../../db/schema.ts';
+import { applications } from '#db/schema.ts';
 import type { Actor } from './applications.ts';
 import type { Role } from '../vocabulary.ts';
 import type { User } from './sessions.ts';

@@ -1,10 +1,10 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { applications, sessions, users } from '../../../db/schema.ts';
+import { applications, sessions, users } from '#db/schema.ts';
 import type { Database } from './database.ts';
 import { afterAnswer } from './background.ts';
 import type { InStatement } from '@libsql/client';
 import { createToken, randomSecret } from './crypto.ts';
-import { consumeEmailToken, createEmailToken, EMAIL_VERIFICATION_LIFETIME_MS, PASSWORD_RESET_LIFETIME_MS, SET_PASSWORD_LIFETIME_MS } from './email-tokens.ts';
+import { consumeLinkToken, createLinkToken, EMAIL_VERIFICATION_LIFETIME_MS, PASSWORD_RESET_LIFETIME_MS, SET_PASSWORD_LIFETIME_MS } from './link-tokens.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { outboxInsert, type OutboxMessage } from './outbox.ts';
 import { invalidateUserSessions } from './sessions.ts';
@@ -61,7 +61,7 @@ async function createParticipant(
     .onConflictDoNothing()
     .returning();
   if (!user) return null;
-  const token = await createEmailToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS, new Date(), mailStatement(user, mailFor));
+  const token = await createLinkToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS, new Date(), mailStatement(user, mailFor));
   return { user, token };
 }
 
@@ -123,12 +123,12 @@ export async function checkCredentials(db: Database, email: string, password: st
 }
 
 export async function newVerificationToken(db: Database, user: User, mailFor: (token: string) => OutboxMessage | null): Promise<string> {
-  return createEmailToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS, new Date(), mailStatement(user, ({ token }) => mailFor(token)));
+  return createLinkToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS, new Date(), mailStatement(user, ({ token }) => mailFor(token)));
 }
 
 /** Confirms the address behind a verification link; false when the link is not (any longer) valid. */
 export async function confirmEmail(db: Database, token: string): Promise<boolean> {
-  const userId = await consumeEmailToken(db, token, 'verify-email');
+  const userId = await consumeLinkToken(db, token, 'verify-email');
   if (!userId) return false;
   await db.update(users).set({ emailVerified: true }).where(eq(users.id, userId));
   return true;
@@ -143,7 +143,7 @@ export async function passwordResetToken(
   const user = await findUserByEmail(db, email);
   if (!user) return null;
   const mail = mailFor && mailStatement(user, mailFor);
-  return { user, token: await createEmailToken(db, user.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, new Date(), mail) };
+  return { user, token: await createLinkToken(db, user.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, new Date(), mail) };
 }
 
 /**
@@ -168,7 +168,7 @@ export async function setPasswordWithToken(
 ): Promise<User | null> {
   // Hashed first: when the server is too busy to hash, the link must still work afterwards.
   const passwordHash = await hashPassword(password);
-  const userId = await consumeEmailToken(db, token, purpose);
+  const userId = await consumeLinkToken(db, token, purpose);
   if (!userId) return null;
   const [user] = await db.update(users).set({ passwordHash, emailVerified: true }).where(eq(users.id, userId)).returning();
   await invalidateUserSessions(db, userId);
@@ -205,7 +205,7 @@ export async function createAccountFor(
     .returning();
   if (!user) throw new Error('the account was not created');
   const mail = mailFor && mailStatement(user, mailFor);
-  return { user, token: await createEmailToken(db, user.id, 'set-password', SET_PASSWORD_LIFETIME_MS, new Date(), mail) };
+  return { user, token: await createLinkToken(db, user.id, 'set-password', SET_PASSWORD_LIFETIME_MS, new Date(), mail) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { courseBySlug, offeringOf } from '../content/courses.ts';
 import type { EmailKind } from '../i18n/mail/index.ts';
 import { actorOf } from './access.ts';
 import { findApplication, moveApplication, type Moved, type Result } from './applications.ts';
-import { database } from './db.ts';
+import { database } from './site-database.ts';
 import type { User } from './sessions.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Client, InStatement, InValue, Row } from '@libsql/client';
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import { alias, SQLiteSyncDialect, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { applications, auditLog, certificates, users } from '../../../db/schema.ts';
+import { applications, auditLog, certificates, users } from '#db/schema.ts';
 import {
   canMove,
   canRank,
@@ -14,7 +14,7 @@ import {
   type ApplicationStatus,
   type Mover,
 } from '../application-states.ts';
-import { applicationWindow, isEligible, type CourseOffering as Course } from '../courses.ts';
+import { applicationWindow, isEligible, type CourseOffering } from '../course-rules.ts';
 import type { Role } from '../vocabulary.ts';
 import { randomSecret } from './crypto.ts';
 import { outboxInsertForApplication, wakeSenders, type OutboxMessage } from './outbox.ts';
@@ -66,7 +66,6 @@ export interface Actor {
   country: string | null;
 }
 
-export type { Course };
 
 export type ApplicationRecord = typeof applications.$inferSelect;
 
@@ -122,7 +121,7 @@ export async function submitApplication(
   client: Client,
   input: {
     applicant: Actor;
-    course: Course;
+    course: CourseOffering;
     motivation: string;
     nominatedBy?: Actor;
     now?: Date;
@@ -199,13 +198,13 @@ function seatsHeldSql(courseSlug: string, country?: SQL): SQL {
 }
 
 /** SQL true while the course, and the country `country` within its cap, has a seat free. */
-function seatIsFree(course: Course, country: SQL): SQL {
+function seatIsFree(course: CourseOffering, country: SQL): SQL {
   const countryCap = course.seatsPerCountry ?? null;
   return sql`${seatsHeldSql(course.slug)} < ${course.seats}${countryCap === null ? sql`` : sql` and ${seatsHeldSql(course.slug, country)} < ${countryCap}`}`;
 }
 
 /** The next waiting applicant who can take a freed seat: its country first, then rank, then endorsement. */
-function nextWaiting(course: Course, freedCountry: string): SQL {
+function nextWaiting(course: CourseOffering, freedCountry: string): SQL {
   return sql`(select ${waiting.id} from ${applications} ${waiting}
     where ${waiting.courseSlug} = ${course.slug} and ${waiting.status} = ${'waitlisted' satisfies ApplicationStatus}
       and ${seatIsFree(course, sql`${waiting.country}`)}
@@ -232,7 +231,7 @@ export async function moveApplication(
     actor: Actor;
     applicationId: number;
     to: ApplicationStatus;
-    course: Course;
+    course: CourseOffering;
     reason?: string;
     now?: Date;
     /** Mail for the applicant, and for the one promoted into a freed seat: written in the same batch. */
@@ -322,7 +321,7 @@ export async function moveApplication(
 }
 
 /** Why a move guarded in SQL did not happen: no seat, or the application changed meanwhile. */
-async function whyNotMoved(client: Client, course: Course, application: ApplicationRecord): Promise<Refusal> {
+async function whyNotMoved(client: Client, course: CourseOffering, application: ApplicationRecord): Promise<Refusal> {
   const current = await findApplication(client, application.id);
   if (current?.status !== application.status) return 'invalid-transition';
   const counts = await client.execute(
@@ -361,7 +360,7 @@ export async function rankApplication(
  */
 export async function substituteApplicant(
   client: Client,
-  input: { actor: Actor; applicationId: number; substitute: Actor; course: Course; now?: Date },
+  input: { actor: Actor; applicationId: number; substitute: Actor; course: CourseOffering; now?: Date },
 ): Promise<Result<ApplicationRecord>> {
   const now = input.now ?? new Date();
   const application = await findApplication(client, input.applicationId);

@@ -1,5 +1,5 @@
 import { desc, eq, inArray } from 'drizzle-orm';
-import { applications, auditLog, users } from '../../../db/schema.ts';
+import { applications, auditLog, users } from '#db/schema.ts';
 import type { ApplicationStatus } from '../application-states.ts';
 import type { Database } from './database.ts';
 import type { User } from './sessions.ts';

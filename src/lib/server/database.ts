@@ -1,6 +1,6 @@
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import * as schema from '../../../db/schema.ts';
+import * as schema from '#db/schema.ts';
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
 

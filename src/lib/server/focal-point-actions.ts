@@ -4,7 +4,7 @@ import type { LocalizedText } from '../localized-text.ts';
 import { actorOf } from './access.ts';
 import { accountStatements, createAccountFor, findUserByEmail } from './accounts.ts';
 import { findApplication, moverFor, rankApplication, submitApplication, substituteApplicant, type Actor, type Refusal, type Result } from './applications.ts';
-import { database } from './db.ts';
+import { database } from './site-database.ts';
 import { enqueueMail } from './outbox.ts';
 import type { User } from './sessions.ts';
 

@@ -1,16 +1,16 @@
 import type { Database } from './database.ts';
-import { deleteExpiredEmailTokens } from './email-tokens.ts';
+import { deleteExpiredLinkTokens } from './link-tokens.ts';
 import { deleteExpiredSessions } from './sessions.ts';
 
 /**
  * Deletes what can never be used again: expired sessions and expired email links (a used link
- * is deleted when it is used, see consumeEmailToken). Runs in the server process, every
+ * is deleted when it is used, see consumeLinkToken). Runs in the server process, every
  * `intervalMs`, on a timer that never keeps the process alive.
  */
 export const housekeepingIntervalMs = 15 * 60 * 1000;
 
 export async function runHousekeeping(db: Database, now = new Date()): Promise<{ sessions: number; emailTokens: number }> {
-  return { sessions: await deleteExpiredSessions(db, now), emailTokens: await deleteExpiredEmailTokens(db, now) };
+  return { sessions: await deleteExpiredSessions(db, now), emailTokens: await deleteExpiredLinkTokens(db, now) };
 }
 
 let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { applications, users } from '../../../db/schema.ts';
+import { applications, users } from '#db/schema.ts';
 import type { ApplicationStatus } from '../application-states.ts';
 import { visibleApplications } from './access.ts';
 import type { Database } from './database.ts';

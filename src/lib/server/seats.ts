@@ -1,5 +1,5 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { applications } from '../../../db/schema.ts';
+import { applications } from '#db/schema.ts';
 import { seatHoldingStatuses, seatsHeld } from '../application-states.ts';
 import type { Database } from './database.ts';
 

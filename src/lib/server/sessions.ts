@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lte, ne, or } from 'drizzle-orm';
-import { sessions, users } from '../../../db/schema.ts';
+import { sessions, users } from '#db/schema.ts';
 import { roles, type Role } from '../vocabulary.ts';
 import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
 import type { Database } from './database.ts';

@@ -1,6 +1,6 @@
 import { createTOTPKeyURI, verifyHOTP } from '@oslojs/otp';
 import { eq } from 'drizzle-orm';
-import { recoveryCodes } from '../../../db/schema.ts';
+import { recoveryCodes } from '#db/schema.ts';
 import { randomSecret, secretsEqual, sha256Bytes } from './crypto.ts';
 import type { Database } from './database.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { bestLocale } from '../../lib/i18n/locales.ts';
-import { localizedPath } from '../../lib/i18n/paths.ts';
+import { bestLocale } from '#lib/i18n/locales.ts';
+import { localizedPath } from '#lib/i18n/paths.ts';
 
 export const prerender = false;
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { admit } from '../../../http/access.ts';
-import { personalData } from '../../../lib/server/accounts.ts';
-import { database } from '../../../lib/server/db.ts';
+import { admit } from '#http/access.ts';
+import { personalData } from '#lib/server/accounts.ts';
+import { database } from '#lib/server/site-database.ts';
 
 export const prerender = false;
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { localizedPath } from '../../../lib/i18n/paths.ts';
-import { database } from '../../../lib/server/db.ts';
-import { deleteSessionTokenCookie, invalidateSession } from '../../../lib/server/sessions.ts';
+import { localizedPath } from '#lib/i18n/paths.ts';
+import { database } from '#lib/server/site-database.ts';
+import { deleteSessionTokenCookie, invalidateSession } from '#lib/server/sessions.ts';
 
 export const prerender = false;
 

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { caseStudies } from '../../../lib/content/case-studies.ts';
-import { feed } from '../../../lib/feeds.ts';
-import type { Locale } from '../../../lib/i18n/index.ts';
-import { localeParams } from '../../../lib/i18n/paths.ts';
+import { caseStudies } from '#lib/content/case-studies.ts';
+import { feed } from '#lib/feeds.ts';
+import type { Locale } from '#lib/i18n/index.ts';
+import { localeParams } from '#lib/i18n/paths.ts';
 
 export const getStaticPaths = localeParams;
 

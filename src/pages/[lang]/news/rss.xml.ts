@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { newsItems } from '../../../lib/content/news.ts';
-import { feed } from '../../../lib/feeds.ts';
-import type { Locale } from '../../../lib/i18n/index.ts';
-import { localeParams } from '../../../lib/i18n/paths.ts';
+import { newsItems } from '#lib/content/news.ts';
+import { feed } from '#lib/feeds.ts';
+import type { Locale } from '#lib/i18n/index.ts';
+import { localeParams } from '#lib/i18n/paths.ts';
 
 export const getStaticPaths = localeParams;
 

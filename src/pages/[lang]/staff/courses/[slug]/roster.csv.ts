@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { applicationStatuses, type ApplicationStatus } from '../../../../../lib/application-states.ts';
-import { courseBySlug } from '../../../../../lib/content/courses.ts';
-import { toCsv } from '../../../../../lib/csv.ts';
-import { countryName, isMemberState } from '../../../../../lib/member-states.ts';
-import { admit } from '../../../../../http/access.ts';
-import { database } from '../../../../../lib/server/db.ts';
-import { roster } from '../../../../../lib/server/rosters.ts';
+import { applicationStatuses, type ApplicationStatus } from '#lib/application-states.ts';
+import { courseBySlug } from '#lib/content/courses.ts';
+import { toCsv } from '#lib/csv.ts';
+import { countryName, isMemberState } from '#lib/member-states.ts';
+import { admit } from '#http/access.ts';
+import { database } from '#lib/server/site-database.ts';
+import { roster } from '#lib/server/rosters.ts';
 
 export const prerender = false;
 

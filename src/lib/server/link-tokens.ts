@@ -1,13 +1,13 @@
 import type { InStatement } from '@libsql/client';
 import { eq, lte } from 'drizzle-orm';
-import { emailTokens, type tokenPurposes } from '../../../db/schema.ts';
+import { emailTokens, type tokenPurposes } from '#db/schema.ts';
 import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
 import type { Database } from './database.ts';
 import { wakeSenders } from './outbox.ts';
 
 /** Single-use links sent by email (the Copenhagen Book, "Email verification" and "Password reset"). */
 
-export type TokenPurpose = (typeof tokenPurposes)[number];
+export type LinkPurpose = (typeof tokenPurposes)[number];
 
 export const EMAIL_VERIFICATION_LIFETIME_MS = 48 * 60 * 60 * 1000;
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
@@ -19,10 +19,10 @@ export const SET_PASSWORD_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
  * gives the outbox message that carries the link, written in the same write batch (issue 12):
  * the link and its mail are stored together or not at all.
  */
-export async function createEmailToken(
+export async function createLinkToken(
   db: Database,
   userId: string,
-  purpose: TokenPurpose,
+  purpose: LinkPurpose,
   lifetimeMs: number,
   now = new Date(),
   mail?: (token: string) => InStatement | null,
@@ -50,7 +50,7 @@ export async function createEmailToken(
  * is deleted. The final DELETE … RETURNING is what makes it single use: of two concurrent
  * requests with the same link, only one gets the row back.
  */
-export async function consumeEmailToken(db: Database, token: string, purpose: TokenPurpose, now = new Date()): Promise<string | null> {
+export async function consumeLinkToken(db: Database, token: string, purpose: LinkPurpose, now = new Date()): Promise<string | null> {
   const parts = parseToken(token);
   if (!parts) return null;
   const [row] = await db.select().from(emailTokens).where(eq(emailTokens.id, parts.id));
@@ -63,7 +63,7 @@ export async function consumeEmailToken(db: Database, token: string, purpose: To
 }
 
 /** Housekeeping: links past their expiry can never be used; returns how many were deleted. */
-export async function deleteExpiredEmailTokens(db: Database, now = new Date()): Promise<number> {
+export async function deleteExpiredLinkTokens(db: Database, now = new Date()): Promise<number> {
   const deleted = await db.delete(emailTokens).where(lte(emailTokens.expiresAt, now)).returning({ id: emailTokens.id });
   return deleted.length;
 }

@@ -1,7 +1,7 @@
 import { memberStates, type MemberState } from './member-states.ts';
 
-/** What the course rules need to know about an offering; content entries fit this shape. */
-export interface Offering {
+/** The terms of a course that the rules need (dates, seats, who may apply); content entries fit this shape. */
+export interface CourseTerms {
   start: Date;
   end: Date;
   seats: number;
@@ -12,7 +12,7 @@ export interface Offering {
 }
 
 /** An offering with its slug: a course as the application rules and the database see it. */
-export interface CourseOffering extends Offering {
+export interface CourseOffering extends CourseTerms {
   slug: string;
 }
 
@@ -24,19 +24,19 @@ const dayMs = 24 * 60 * 60 * 1000;
  * Whether applications are taken at `now`. Dates are calendar days, so the deadline day is
  * open until its end (UTC), and the opening day from its start.
  */
-export function applicationWindow(course: Offering, now: Date): ApplicationWindow {
+export function applicationWindow(course: CourseTerms, now: Date): ApplicationWindow {
   if (now.getTime() < course.applicationsOpen.getTime()) return 'not-yet-open';
   if (now.getTime() >= course.applicationDeadline.getTime() + dayMs) return 'closed';
   return 'open';
 }
 
 /** A course is upcoming until its last day is over. */
-export function isUpcoming(course: Offering, now: Date): boolean {
+export function isUpcoming(course: CourseTerms, now: Date): boolean {
   return now.getTime() < course.end.getTime() + dayMs;
 }
 
 /** Upcoming courses soonest first, then past courses most recent first. */
-export function orderCourses<T extends { data: Offering }>(courses: T[], now: Date): { upcoming: T[]; past: T[] } {
+export function orderCourses<T extends { data: CourseTerms }>(courses: T[], now: Date): { upcoming: T[]; past: T[] } {
   const byStart = (a: T, b: T): number => a.data.start.getTime() - b.data.start.getTime();
   return {
     upcoming: courses.filter((c) => isUpcoming(c.data, now)).sort(byStart),
@@ -44,10 +44,10 @@ export function orderCourses<T extends { data: Offering }>(courses: T[], now: Da
   };
 }
 
-export function eligibleCountries(course: Offering): readonly MemberState[] {
+export function eligibleCountries(course: CourseTerms): readonly MemberState[] {
   return course.eligibleCountries ?? memberStates;
 }
 
-export function isEligible(course: Offering, country: string): boolean {
+export function isEligible(course: CourseTerms, country: string): boolean {
   return eligibleCountries(course).includes(country as MemberState);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emailKinds, emailMessage } from '../../src/lib/i18n/mail/index.ts';
-import { locales, type Locale } from '../../src/lib/i18n/locales.ts';
+import { emailKinds, emailMessage } from '#lib/i18n/mail/index.ts';
+import { locales, type Locale } from '#lib/i18n/locales.ts';
 
 const signatures: Record<Locale, string> = {
   en: 'OIC Public Service Reform Exchange — SESRIC',

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emailMessage } from '../../src/lib/i18n/mail/index.ts';
-import { createMailer, type Mailer } from '../../src/lib/server/mailer.ts';
+import { emailMessage } from '#lib/i18n/mail/index.ts';
+import { createMailer, type Mailer } from '#lib/server/mailer.ts';
 
 const from = 'SESRIC <no-reply@localhost>';
 
