@@ -283,6 +283,8 @@ export async function buildScaling(ctx: Context): Promise<Row[]> {
     rows.push({ section, metric: `${budgetSize} entries: peak memory`, value: null, unit: 'MiB', budget: memoryBudgetMiB, pass: false, how });
   }
 
+  // Growth needs two sizes (a `--sizes` run with one has none to compare).
+  if (sizes.length < 2) return rows;
   const largest = sizes[sizes.length - 1]!;
   const middle = sizes[sizes.length - 2]!;
   const big = perEntry.get(largest);
