@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { locales } from '#lib/i18n/locales.ts';
-import { applicationStatuses, genders, roles } from '#lib/vocabulary.ts';
+import { applicationStatuses, genders, practiceEndorsements, practiceStatuses, roles } from '#lib/vocabulary.ts';
 
 /** Courses themselves live in content/; the database holds people and what happens to them. */
 
@@ -127,6 +127,24 @@ export const certificates = sqliteTable('certificates', {
   issuedAt: timestamp('issued_at')
     .notNull()
     .$defaultFn(() => new Date()),
+  /** Set when staff revoke the certificate; verification then says so, with the date. */
+  revokedAt: timestamp('revoked_at'),
+  revokedReason: text('revoked_reason'),
+});
+
+/**
+ * A letter of acceptance for an in-person course (for visas and employers), written the first
+ * time the accepted participant opens it; anyone holding its code can check it at /verify/{code}.
+ */
+export const letters = sqliteTable('letters', {
+  code: text().primaryKey(),
+  applicationId: integer('application_id')
+    .notNull()
+    .unique()
+    .references(() => applications.id, { onDelete: 'cascade' }),
+  issuedAt: timestamp('issued_at')
+    .notNull()
+    .$defaultFn(() => new Date()),
 });
 
 export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
@@ -157,4 +175,113 @@ export const outbox = sqliteTable(
     sentAt: timestamp('sent_at'),
   },
   (table) => [index('outbox_by_status_due').on(table.status, table.nextAttemptAt)],
+);
+
+/*
+ * Practices contributed by member states (issue 10): proposed by an account, endorsed by the
+ * focal point of their country, reviewed by staff, published on demand once accepted.
+ */
+export const practices = sqliteTable(
+  'practices',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** Null once the proposer deleted their account: a published practice stays, with its institution. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    country: text().notNull(),
+    /** The language the text is written in. */
+    language: text({ enum: locales }).notNull(),
+    status: text({ enum: practiceStatuses }).notNull().default('draft'),
+    endorsement: text({ enum: practiceEndorsements }).notNull().default('pending'),
+    /** Set when accepted: the public address /{lang}/practices/{slug}/. */
+    slug: text().unique(),
+    /** Title, institution, summary, sections, figures, sources and consents as JSON (see practice-content.ts). */
+    content: text().notNull().default('{}'),
+    /** The number of the last submitted version; 0 for a draft never submitted. */
+    version: integer().notNull().default(0),
+    submittedAt: timestamp('submitted_at'),
+    endorsedAt: timestamp('endorsed_at'),
+    decidedAt: timestamp('decided_at'),
+    /** Why it was declined, returned or sent back for changes, as written by the person who did. */
+    reason: text(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at')
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (table) => [
+    index('practices_by_user').on(table.userId, table.createdAt),
+    index('practices_by_country_status').on(table.country, table.status),
+    index('practices_by_status').on(table.status, table.decidedAt),
+  ],
+);
+
+/** Each submitted version of a practice, kept so staff can see what changed. */
+export const practiceVersions = sqliteTable(
+  'practice_versions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    practiceId: integer('practice_id')
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    version: integer().notNull(),
+    content: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('one_practice_version').on(table.practiceId, table.version)],
+);
+
+/** Comments of staff and focal points on a practice; the proposer reads them. */
+export const practiceComments = sqliteTable(
+  'practice_comments',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    practiceId: integer('practice_id')
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    /** Kept as text, so the comment outlives its author's account. */
+    authorId: text('author_id'),
+    authorRole: text('author_role').notNull(),
+    body: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('practice_comments_by_practice').on(table.practiceId)],
+);
+/**
+ * A participant's evaluation of a course they attended (issue 11): one per application, editable
+ * until 30 days after the course ends. Country and gender are copied in when it is written, so
+ * the aggregates do not shift when a profile changes or an account is deleted. Staff and focal
+ * points only ever see aggregates of groups of 5 or more (src/lib/evaluation-summary.ts).
+ */
+export const evaluations = sqliteTable(
+  'evaluations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .unique()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+    country: text().notNull(),
+    gender: text({ enum: genders }).notNull(),
+    /** Ratings 1 to 5. */
+    relevance: integer().notNull(),
+    content: integer().notNull(),
+    trainers: integer().notNull(),
+    organisation: integer().notNull(),
+    overall: integer().notNull(),
+    recommend: integer({ mode: 'boolean' }).notNull(),
+    /** What the participant will apply at work, and their suggestions: free text, shown without names. */
+    applyAtWork: text('apply_at_work').notNull().default(''),
+    suggestions: text().notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (table) => [
+    index('evaluations_by_course').on(table.courseSlug, table.country),
+    check(
+      'evaluation_ratings',
+      sql`${table.relevance} between 1 and 5 and ${table.content} between 1 and 5 and ${table.trainers} between 1 and 5
+          and ${table.organisation} between 1 and 5 and ${table.overall} between 1 and 5`,
+    ),
+  ],
 );

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { locales } from '../lib/i18n/locales.ts';
+import { addPracticeRecords } from './practice-search.ts';
 
 /**
  * Builds the Pagefind search index from the prerendered pages once the build is done: one index
@@ -27,11 +28,12 @@ export function pagefindIndex(): AstroIntegration {
             if (!created.index) return failed('start', created.errors);
             const added = await created.index.addDirectory({ path: site, glob: `${lang}/**/*.html` });
             if (added.errors.length > 0) failed(`read the built ${lang} pages`, added.errors);
+            const practices = await addPracticeRecords(created.index, (message) => logger.warn(message), [lang]);
             // Without its own output path, each index would overwrite the others' pagefind-entry.json.
             const written = await created.index.writeFiles({ outputPath: join(site, 'pagefind', lang) });
             if (written.errors.length > 0) failed(`write the ${lang} index`, written.errors);
             await created.index.deleteIndex();
-            logger.info(`indexed ${added.page_count} ${lang} pages`);
+            logger.info(`indexed ${added.page_count} ${lang} pages${practices > 0 ? ` and ${practices} contributed practices` : ''}`);
           }
         } finally {
           await pagefind.close();

@@ -77,3 +77,25 @@ export const applicationStatuses = [
   'completed',
 ] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+/**
+ * Where a contributed practice can stand (issue 10); the moves between them are in
+ * practice-states.ts. Labels: `practice.status.<key>`.
+ */
+export const practiceStatuses = [
+  'draft',
+  'submitted',
+  'endorsed',
+  'returned',
+  'in-review',
+  'changes-requested',
+  'resubmitted',
+  'accepted',
+  'declined',
+  'withdrawn',
+] as const;
+export type PracticeStatus = (typeof practiceStatuses)[number];
+
+/** Where a practice's national endorsement stands; `none` reads "not endorsed nationally". Labels: `practice.endorsement.<key>`. */
+export const practiceEndorsements = ['pending', 'endorsed', 'returned', 'none'] as const;
+export type PracticeEndorsement = (typeof practiceEndorsements)[number];

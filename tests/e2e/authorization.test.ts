@@ -1,18 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { users } from '#db/schema.ts';
-import { findApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
+import { findApplication, moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
 import type { CourseOffering } from '#lib/course-rules.ts';
 import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
 import { makeAccount, type TestAccount } from '#support/accounts.ts';
 import { courseFromContent, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
+import { newDocumentCode } from '#lib/server/certificates.ts';
 
 /** Who may open and change what, asked over HTTP of the built site, for every kind of person. */
 
 const baseUrl = inject('baseUrl');
 
 type ActorName = 'anonymous' | 'participant AZ' | 'participant SN' | 'focal point AZ' | 'focal point SN' | 'staff';
-type Area = 'account' | 'apply' | 'focal-point' | 'staff';
+/** `evaluate`: a course's evaluation form, open only to who attended it (nobody in the matrix; see below). */
+type Area = 'account' | 'apply' | 'evaluate' | 'focal-point' | 'staff';
 
 interface Person {
   account: TestAccount;
@@ -76,6 +79,11 @@ describe('who may open which page', () => {
     ['/en/staff/courses/{course}/roster.csv', 'staff'],
     ['/en/staff/audit/', 'staff'],
     ['/en/staff/people/', 'staff'],
+    ['/en/account/evaluations/{course}/', 'evaluate'],
+    ['/en/staff/courses/{course}/evaluation/', 'staff'],
+    ['/en/staff/courses/{course}/evaluation.csv', 'staff'],
+    ['/en/focal-point/evaluations/', 'focal-point'],
+    ['/en/focal-point/evaluations/{course}/', 'focal-point'],
   ];
   const areasOf: Record<Exclude<ActorName, 'anonymous'>, Area[]> = {
     'participant AZ': ['account', 'apply'],
@@ -163,7 +171,96 @@ describe('a focal point sees and changes only their own country', () => {
   });
 });
 
+describe('who may evaluate a course (issue 11)', () => {
+  // A course no other file applies to; the attendance is written directly, since the course is in 2027.
+  const evaluated = courseFromContent('2027-drmcab-early-warning');
+  const path = `/en/account/evaluations/${evaluated.slug}/`;
+  const answers = { relevance: '4', content: '4', trainers: '5', organisation: '3', overall: '4', recommend: 'yes', suggestions: 'Authorization matrix.' };
+  let attendee: Person;
+
+  beforeAll(async () => {
+    attendee = await person('participant', 'TR');
+    const now = Date.now();
+    await database.client.execute({
+      sql: "insert into applications (course_slug, user_id, country, status, motivation, created_at, updated_at) values (?, ?, 'TR', 'attended', 'x', ?, ?)",
+      args: [evaluated.slug, attendee.account.id, now, now],
+    });
+  });
+
+  it('opens the form to the participant who attended, and stores their answers', async () => {
+    expect((await attendee.client.get(path)).status).toBe(200);
+    expect((await attendee.client.post(path, answers)).status).toBe(200);
+    const stored = await database.client.execute({ sql: 'select count(*) as n from evaluations where course_slug = ?', args: [evaluated.slug] });
+    expect(stored.rows[0]?.n).toBe(1);
+  });
+
+  it.each(['participant AZ', 'participant SN', 'focal point AZ', 'focal point SN', 'staff'] as const)('answers 404 to %s, and writes nothing', async (name) => {
+    expect((await people[name].client.get(path)).status).toBe(404);
+    expect((await people[name].client.post(path, { ...answers, overall: '1' })).status).toBe(404);
+    const stored = await database.client.execute({ sql: 'select overall from evaluations where course_slug = ?', args: [evaluated.slug] });
+    expect(stored.rows.map((row) => row.overall)).toEqual([4]);
+  });
+
+  it('shows a focal point of another country nothing of it, and staff see it counted', async () => {
+    const other = await people['focal point AZ'].client.get(`/en/focal-point/evaluations/${evaluated.slug}/`);
+    expect(other.text).not.toContain('Authorization matrix.');
+    expect((await people.staff.client.get(`/en/staff/courses/${evaluated.slug}/evaluation/`)).text).toContain('Authorization matrix.');
+  });
+});
+
 async function allApplications(): Promise<Map<number, { country: string; status: string }>> {
   const result = await database.client.execute('select id, country, status from applications');
   return new Map(result.rows.map((row) => [Number(row.id), { country: String(row.country), status: String(row.status) }]));
 }
+
+describe('who may open certificates, letters and their revocation (issue 11)', () => {
+  let certificateCode: string;
+  let letterPath: string;
+
+  beforeAll(async () => {
+    // The AZ participant's completed application to another course held in person: a letter and a certificate.
+    const inPerson = readdirSync(new URL('../../content/courses/', import.meta.url))
+      .filter((file) => file.endsWith('.yaml') && /^mode: (in-person|hybrid)$/m.test(readFileSync(new URL(`../../content/courses/${file}`, import.meta.url), 'utf8')))
+      .map((file) => courseFromContent(file.replace(/\.yaml$/, '')))
+      .find((other) => other.slug !== course.slug && !other.eligibleCountries)!;
+    const owner = people['participant AZ'].actor;
+    const whileOpen = new Date(inPerson.applicationsOpen.getTime() + 86_400_000);
+    const submitted = await submitApplication(database.client, { applicant: owner, course: inPerson, motivation: 'x', now: whileOpen });
+    if (!submitted.ok) throw new Error(submitted.refusal);
+    const id = submitted.value.id;
+    await moveApplication(database.client, { actor: people['focal point AZ'].actor, applicationId: id, to: 'endorsed', course: inPerson, now: whileOpen });
+    await moveApplication(database.client, { actor: people.staff.actor, applicationId: id, to: 'accepted', course: inPerson, now: whileOpen });
+    await moveApplication(database.client, { actor: people.staff.actor, applicationId: id, to: 'attended', course: inPerson, now: inPerson.start });
+    certificateCode = newDocumentCode();
+    const completed = await moveApplication(database.client, { actor: people.staff.actor, applicationId: id, to: 'completed', course: inPerson, now: inPerson.start, certificateCode });
+    if (!completed.ok) throw new Error(completed.refusal);
+    letterPath = `/en/account/letters/${id}/`;
+  });
+
+  const everyone: ActorName[] = ['anonymous', 'participant AZ', 'participant SN', 'focal point AZ', 'focal point SN', 'staff'];
+  const owner = (actor: ActorName): number => (actor === 'anonymous' ? 303 : actor === 'participant AZ' ? 200 : 404);
+  const staffOnly = (actor: ActorName): number => (actor === 'anonymous' ? 303 : actor === 'staff' ? 200 : 404);
+  const anyone = (): number => 200;
+  const routes: [template: string, expected: (actor: ActorName) => number][] = [
+    ['/en/account/certificates/{certificate}/', owner],
+    ['{letter}', owner],
+    ['/en/staff/certificates/{certificate}/', staffOnly],
+    ['/en/verify/{certificate}/', anyone],
+    ['/en/courses/{course}/course.ics', anyone],
+  ];
+  const matrix = everyone.flatMap((actor) => routes.map(([template, expected]) => [actor, template, expected(actor)] as const));
+
+  it.each(matrix)('%s: GET %s → %i', async (actor, template, expected) => {
+    const path = template.replace('{certificate}', certificateCode).replace('{letter}', letterPath).replace('{course}', course.slug);
+    const response = await clientOf(actor).get(path);
+    expect(response.status).toBe(expected);
+    if (expected === 303) expect(response.location).toBe(`/en/account/sign-in/?next=${encodeURIComponent(path)}`);
+  });
+
+  it.each(['participant AZ', 'focal point AZ'] as const)('refuses %s revoking the certificate with 404, and it stays valid', async (actor) => {
+    const response = await people[actor].client.post(`/en/staff/certificates/${certificateCode}/`, { reason: 'Not mine to keep' });
+    expect(response.status).toBe(404);
+    const revoked = await database.client.execute({ sql: 'select revoked_at from certificates where code = ?', args: [certificateCode] });
+    expect(revoked.rows[0]?.revoked_at).toBeNull();
+  });
+});

@@ -202,7 +202,17 @@ beforeAll(async () => {
     { name: 'preferredLanguage', valid: fc.constantFrom(...locales), invalid: badOptionalChoice(locales) },
   ];
 
+  // Issue 11: a participant who attended the quiet course, so valid evaluations get stored.
+  const attendee = await signedIn('participant', 'QA');
+  const attended = await submitApplication(database.client, { applicant: attendee.actor, course: quiet, motivation: 'Attended.', now: whileOpen });
+  if (!attended.ok) throw new Error(`could not apply: ${attended.refusal}`);
+  await database.client.execute({ sql: "update applications set status = 'attended' where id = ?", args: [attended.value.id] });
+  const ratings = ['1', '2', '3', '4', '5'] as const;
+  const rating = (name: string): Field => ({ name, valid: fc.constantFrom(...ratings), invalid: badChoice(ratings) });
+  const evaluationText = fc.constantFrom('', 'Queue tickets.\r\nAnd a survey.', 'ج'.repeat(2000), '<img src=x onerror=alert(1)>');
+
   clients = { participant: as(participant.cookie), focalPoint: as(focalPoint.cookie), staff: as(staff.cookie) };
+  const evaluator = as(attendee.cookie);
   specs = {
     'sign-up': {
       path: '/en/account/sign-up/',
@@ -256,6 +266,17 @@ beforeAll(async () => {
       // With applicationIds the page makes a bulk move, and reads no applicationId.
       invalid: (v) => anyInvalid(moveFields.filter((field) => v.applicationIds === undefined || field.name !== 'applicationId'), v),
     },
+    evaluation: {
+      path: `/en/account/evaluations/${quiet.slug}/`,
+      client: evaluator,
+      validInTwenty: 8,
+      fields: [
+        ...['relevance', 'content', 'trainers', 'organisation', 'overall'].map(rating),
+        { name: 'recommend', valid: fc.constantFrom('yes', 'no'), invalid: badChoice(['yes', 'no']) },
+        { name: 'applyAtWork', valid: evaluationText, invalid: badOptionalText(2000) },
+        { name: 'suggestions', valid: evaluationText, invalid: badOptionalText(2000) },
+      ],
+    },
     'staff people': {
       path: '/en/staff/people/',
       client: clients.staff,
@@ -279,6 +300,7 @@ describe('forms fed hostile input', () => {
     'focal-point nominate',
     'staff move',
     'staff people',
+    'evaluation',
   ])('%s: never 5xx, and 4xx for whatever is plainly invalid', async (form) => {
     const spec = specs[form]!;
     let invalidSeen = 0;
@@ -308,6 +330,10 @@ describe('forms fed hostile input', () => {
   it.each(objectPrototypeNames)('answers a course named %s with 404, never 5xx', async (name) => {
     expect((await clients.participant().get(`/en/account/apply/${name}/`)).status).toBe(404);
     expect((await clients.staff().get(`/en/staff/courses/${name}/`)).status).toBe(404);
+    expect((await clients.participant().get(`/en/account/evaluations/${name}/`)).status).toBe(404);
+    expect((await clients.staff().get(`/en/staff/courses/${name}/evaluation/`)).status).toBe(404);
+    expect((await clients.staff().get(`/en/staff/courses/${name}/evaluation.csv`)).status).toBe(404);
+    expect((await clients.focalPoint().get(`/en/focal-point/evaluations/${name}/`)).status).toBe(404);
     const nominated = await clients.focalPoint().post('/en/focal-point/', { action: 'nominate', courseSlug: name, email: `nominee-${Date.now()}@example.org`, fullName: 'Nominee' });
     expect(nominated.status).toBe(404);
   });
@@ -328,6 +354,15 @@ describe('forms fed hostile input', () => {
     for (const row of applications.rows) {
       expect(applicationStatuses, `application ${row.id}`).toContain(String(row.status));
       expect(String(row.motivation).length, `application ${row.id}`).toBeLessThanOrEqual(2000);
+    }
+    const evaluations = await database.client.execute('select * from evaluations');
+    for (const row of evaluations.rows) {
+      for (const key of ['relevance', 'content', 'trainers', 'organisation', 'overall']) expect([1, 2, 3, 4, 5], `evaluation ${row.id} ${key}`).toContain(Number(row[key]));
+      expect([0, 1], `evaluation ${row.id}`).toContain(Number(row.recommend));
+      for (const column of ['apply_at_work', 'suggestions']) {
+        expect(String(row[column]).length, `evaluation ${row.id} ${column}`).toBeLessThanOrEqual(2000);
+        expect(String(row[column]), `evaluation ${row.id} ${column}`).not.toMatch(controlExceptLineBreaks);
+      }
     }
   });
 });

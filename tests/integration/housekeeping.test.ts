@@ -32,7 +32,7 @@ describe('housekeeping', () => {
     await createLinkToken(database.db, staff.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, start);
     const keptToken = await createLinkToken(database.db, participant.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, new Date(start.getTime() + hours(13)));
     const later = new Date(start.getTime() + hours(13));
-    expect(await runHousekeeping(database.db, later)).toEqual({ sessions: 1, emailTokens: 1 });
+    expect(await runHousekeeping(database.db, later)).toEqual({ sessions: 1, emailTokens: 1, practices: 0 });
     expect(await database.db.select().from(sessions)).toHaveLength(1);
     expect(await validateSessionToken(database.db, live.token, later)).not.toBeNull();
     // createAccountFor's set-password links (7 days) are still valid and stay too.

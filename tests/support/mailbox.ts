@@ -9,6 +9,8 @@ export interface ReceivedMail {
   language: string;
   text: string;
   links: string[];
+  /** Files sent with the message (multipart/mixed), decoded as UTF-8 text. */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 function header(head: string, name: string): string {
@@ -34,16 +36,35 @@ function decodeBody(body: string, encoding: string): string {
   return body;
 }
 
-export function parseMail(raw: string): ReceivedMail {
+/** A part of a message: its head and its body, decoded. */
+function splitPart(raw: string): { head: string; body: string } {
   const split = raw.search(/\r?\n\r?\n/);
-  const head = raw.slice(0, split);
-  const text = decodeBody(raw.slice(split).trim(), header(head, 'Content-Transfer-Encoding'));
+  const head = split < 0 ? raw : raw.slice(0, split);
+  return { head, body: split < 0 ? '' : decodeBody(raw.slice(split).trim(), header(head, 'Content-Transfer-Encoding')) };
+}
+
+export function parseMail(raw: string): ReceivedMail {
+  const { head, body } = splitPart(raw);
+  let text = body;
+  const attachments: ReceivedMail['attachments'] = [];
+  const boundary = header(head, 'Content-Type').match(/multipart\/[a-z]+;.*boundary="?([^";]+)"?/i)?.[1];
+  if (boundary) {
+    const raws = raw.split(`--${boundary}`).slice(1, -1);
+    text = '';
+    for (const part of raws.map((p) => splitPart(p.replace(/^\r?\n/, '')))) {
+      const type = header(part.head, 'Content-Type');
+      const filename = header(part.head, 'Content-Disposition').match(/filename="?([^";]+)"?/i)?.[1] ?? type.match(/name="?([^";]+)"?/i)?.[1];
+      if (filename) attachments.push({ filename, contentType: type, content: part.body });
+      else if (/^text\/plain/i.test(type) && !text) text = part.body;
+    }
+  }
   return {
     to: header(head, 'To'),
     subject: decodeWords(header(head, 'Subject')),
     language: header(head, 'Content-Language'),
     text,
     links: [...text.matchAll(/https?:\/\/[^\s<>"«»]+/g)].map((m) => m[0].replace(/[.,;:!?)\]'’]+$/, '')),
+    attachments,
   };
 }
 

@@ -39,6 +39,8 @@ export const accountPageTypes = {
   audit: ['staff', 'staff/audit/'],
   people: ['staff', 'staff/people/'],
   outbox: ['staff', 'staff/outbox/'],
+  staffEvaluation: ['staff', 'staff/courses/COURSE/evaluation/'],
+  focalPointEvaluations: ['focal-point', 'focal-point/evaluations/'],
 } as const satisfies Record<string, readonly [Role, string]>;
 
 /** The first course listed on the English courses page. */

@@ -15,7 +15,9 @@ const values = {
   reason: 'The quota for your country is already reached.',
   deadline: '30 June',
 };
-const cases = locales.flatMap((language) => emailKinds.map((kind) => [language, kind] as const));
+// Contributed practices' mails carry a practice, not a course: tests/unit/practice-mail.test.ts.
+const courseKinds = emailKinds.filter((kind) => !kind.startsWith('practice-'));
+const cases = locales.flatMap((language) => courseKinds.map((kind) => [language, kind] as const));
 
 describe('email messages', () => {
   it.each(cases)('%s %s has a subject, the name, the link, the signature and nothing undefined', (language, kind) => {
@@ -25,7 +27,7 @@ describe('email messages', () => {
     expect(text).toContain(values.name);
     expect(text).toContain(signatures[language]);
     expect(`${subject}\n${text}`).not.toMatch(/undefined|null|\$\{/);
-    if (kind === 'verify-email' || kind === 'reset-password' || kind === 'set-password' || kind === 'nominated') {
+    if (kind === 'verify-email' || kind === 'reset-password' || kind === 'set-password' || kind === 'nominated' || kind === 'completed') {
       // On a line of its own, so that mail clients make it clickable whatever the script around it.
       expect(text.split('\n')).toContain(values.link);
     }
@@ -38,11 +40,28 @@ describe('email messages', () => {
   });
 
   it.each(locales)('%s names the course in course messages', (language) => {
-    for (const kind of emailKinds.filter((k) => !['verify-email', 'reset-password', 'set-password'].includes(k))) {
+    for (const kind of courseKinds.filter((k) => !['verify-email', 'reset-password', 'set-password'].includes(k))) {
       const { subject, text } = emailMessage(kind, language, values);
       expect(subject, kind).toContain(values.courseTitle);
       expect(text, kind).toContain(values.courseTitle);
     }
+  });
+
+  it.each(locales)('%s gives an accepted participant the joining instructions and mentions the attached calendar', (language) => {
+    const joining = 'Arrive at 08:30 at the front desk.';
+    for (const kind of ['accepted', 'promoted'] as const) {
+      const plain = emailMessage(kind, language, values).text;
+      expect(plain, kind).not.toContain(joining);
+      expect(plain, kind).not.toContain('course.ics');
+      const full = emailMessage(kind, language, { ...values, joining, calendar: true, letter: true }).text;
+      expect(full, kind).toContain(joining);
+      expect(full, kind).toContain('course.ics');
+      expect(full.split('\n\n').length, kind).toBe(plain.split('\n\n').length + 3);
+    }
+  });
+
+  it('refuses to write a certificate mail without its link', () => {
+    expect(() => emailMessage('completed', 'ar', { name: 'x', courseTitle: 'y' })).toThrow(/needs a link/);
   });
 
   it.each(locales)('%s states how long each account link stays valid', (language) => {
@@ -63,7 +82,7 @@ describe('email messages', () => {
 
   it.each(locales)('%s leaves out what was not given', (language) => {
     const bare = { name: 'Awa Diop' };
-    for (const kind of emailKinds.filter((k) => !['verify-email', 'reset-password', 'set-password'].includes(k))) {
+    for (const kind of courseKinds.filter((k) => !['verify-email', 'reset-password', 'set-password', 'completed'].includes(k))) {
       const { subject, text } = emailMessage(kind, language, bare);
       expect(`${subject}\n${text}`, kind).not.toMatch(/undefined|https?:|[“«]\s*[”»]/);
       expect(text, kind).toContain(bare.name);

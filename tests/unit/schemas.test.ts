@@ -54,6 +54,7 @@ const good = {
     end: '2027-04-16',
     mode: 'in-person',
     venue: { city: { en: 'Ankara' }, country: 'TR' },
+    timeZone: 'Europe/Istanbul',
     languages: ['en', 'ar'],
     seats: 20,
     seatsPerCountry: 2,
@@ -112,6 +113,10 @@ describe('content schemas name the field that is wrong', () => {
     ['a course that does not say whether it is a sample', course, { ...good.course, sample: undefined }, 'sample:'],
     ['no seats', course, { ...good.course, seats: 0 }, 'seats:'],
     ['an ineligible country', course, { ...good.course, eligibleCountries: ['AZ', 'XX'] }, 'eligibleCountries.1:'],
+    ['an in-person course with no time zone', course, { ...good.course, timeZone: undefined }, 'timeZone: in-person courses need the venue’s time zone'.replace('’', "'")],
+    ['a time zone that does not exist', course, { ...good.course, timeZone: 'Europe/Atlantis' }, 'timeZone: name an IANA time zone'],
+    ['daily hours that are not times', course, { ...good.course, dailyHours: { from: '9am', to: '17:00' } }, 'dailyHours.from: write the time as HH:MM'],
+    ['a day that ends before it starts', course, { ...good.course, dailyHours: { from: '17:00', to: '09:00' } }, 'dailyHours: the day cannot end before it starts'],
   ])('%s', (_, schema, data, expected) => {
     const found = problems(schema as z.ZodType, data);
     expect(found.some((line) => line.startsWith(expected) || line.includes(expected)), found.join('\n')).toBe(true);

@@ -131,6 +131,19 @@ export const programmeSchema = z
   })
   .strict();
 
+/** A time of day as HH:MM on a 24-hour clock. */
+const clockTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'write the time as HH:MM, such as 09:00');
+
+/** Whether `name` is a time zone the runtime knows (IANA names such as Asia/Baku, or UTC). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.includes('/') || name === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
 /** Courses point at their programme; Astro passes its `reference()` so a wrong slug fails the build. */
 export function courseSchema<P extends z.ZodType>(programme: P) {
   return z
@@ -153,6 +166,17 @@ export function courseSchema<P extends z.ZodType>(programme: P) {
       applicationsOpen: z.coerce.date(),
       applicationDeadline: z.coerce.date(),
       eligibleCountries: z.array(memberState).min(1).optional().describe('Left out: all 57 member states'),
+      timeZone: z
+        .string()
+        .refine(isTimeZone, 'name an IANA time zone, such as Asia/Baku')
+        .optional()
+        .describe('The IANA time zone of the venue (or of the online sessions): the calendar file gives the hours in it'),
+      dailyHours: z
+        .object({ from: clockTime, to: clockTime })
+        .strict()
+        .optional()
+        .describe('When the sessions run each day, local time in `timeZone`; left out, the calendar shows whole days'),
+      joining: localizedText.optional().describe('Joining instructions, shown only to accepted participants and sent with the acceptance'),
     })
     .strict()
     .superRefine((course, ctx) => {
@@ -167,6 +191,9 @@ export function courseSchema<P extends z.ZodType>(programme: P) {
       if (course.mode !== 'online' && !course.venue) problem('venue', `${course.mode} courses need a venue (only online courses go without)`);
       if (course.seatsPerCountry && course.seatsPerCountry > course.seats)
         problem('seatsPerCountry', 'cannot be more than the seats of the whole course');
+      if (course.mode !== 'online' && !course.timeZone) problem('timeZone', `${course.mode} courses need the venue's time zone (an IANA name such as Asia/Baku)`);
+      if (course.dailyHours && !course.timeZone) problem('timeZone', 'daily hours need the time zone they are given in');
+      if (course.dailyHours && course.dailyHours.to <= course.dailyHours.from) problem('dailyHours', 'the day cannot end before it starts');
     });
 }
 

@@ -1,5 +1,6 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { applications, sessions, users } from '#db/schema.ts';
+import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { applications, evaluations, practices, sessions, users } from '#db/schema.ts';
+import { documentsForExport } from './certificates.ts';
 import type { Database } from './database.ts';
 import { afterAnswer } from './background.ts';
 import type { InStatement } from '@libsql/client';
@@ -7,6 +8,7 @@ import { createToken, randomSecret } from './crypto.ts';
 import { consumeLinkToken, createLinkToken, EMAIL_VERIFICATION_LIFETIME_MS, PASSWORD_RESET_LIFETIME_MS, SET_PASSWORD_LIFETIME_MS } from './link-tokens.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { outboxInsert, type OutboxMessage } from './outbox.ts';
+import { practicesOfAccount } from './practices.ts';
 import { invalidateUserSessions } from './sessions.ts';
 import type { User } from './sessions.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -244,16 +246,42 @@ export async function personalData(db: Database, userId: string): Promise<Record
     .select({ createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt, userAgent: sessions.userAgent })
     .from(sessions)
     .where(eq(sessions.userId, userId));
-  return { exportedAt: new Date().toISOString(), profile, applications: theirApplications, sessions: theirSessions };
+  const { certificates, letters } = await documentsForExport(db.$client, userId);
+  const ids = theirApplications.map((application) => application.id);
+  const theirEvaluations = ids.length === 0 ? [] : await db.select().from(evaluations).where(inArray(evaluations.applicationId, ids));
+  const proposals = await practicesOfAccount(db.$client, userId);
+  return {
+    exportedAt: new Date().toISOString(),
+    profile,
+    applications: theirApplications,
+    evaluations: theirEvaluations,
+    sessions: theirSessions,
+    certificates,
+    letters,
+    practices: proposals.practices,
+    practiceComments: proposals.comments,
+  };
 }
 
 /**
  * Deletes a person: their account, sessions and tokens go; their applications stay without
- * them, so course counts and country figures do not change.
+ * them, so course counts and country figures do not change; so do their evaluations' ratings,
+ * without the written answers.
  */
 export async function deleteAccount(db: Database, userId: string): Promise<void> {
   await db.batch([
+    db
+      .update(evaluations)
+      .set({ applyAtWork: '', suggestions: '' })
+      .where(inArray(evaluations.applicationId, db.select({ id: applications.id }).from(applications).where(eq(applications.userId, userId)))),
     db.update(applications).set({ userId: null, motivation: '' }).where(eq(applications.userId, userId)),
+    // Contributed practices (issue 10): drafts nobody else saw go; proposals still under way are
+    // withdrawn; published ones stay, attributed to their institution only.
+    db.delete(practices).where(and(eq(practices.userId, userId), eq(practices.version, 0))),
+    db
+      .update(practices)
+      .set({ status: 'withdrawn', updatedAt: new Date() })
+      .where(and(eq(practices.userId, userId), notInArray(practices.status, ['accepted', 'declined', 'withdrawn']))),
     db.delete(users).where(eq(users.id, userId)),
   ]);
 }

@@ -4,6 +4,8 @@ import type { EmailKind } from '../i18n/mail/index.ts';
 import { actorOf } from './access.ts';
 import { findApplication, moveApplication, type Moved, type Result } from './applications.ts';
 import { database } from './site-database.ts';
+import { courseMailExtras } from './course-mail.ts';
+import { evaluationMail } from './evaluations.ts';
 import type { User } from './sessions.ts';
 
 /**
@@ -19,22 +21,27 @@ const mailFor: Partial<Record<ApplicationStatus, EmailKind>> = {
   accepted: 'accepted',
   waitlisted: 'waitlisted',
   rejected: 'rejected',
+  completed: 'completed',
 };
 
 export interface MoveRequest {
   applicationId: number;
   to: ApplicationStatus;
   reason?: string | undefined;
+  /** The site's public address (`publicOrigin`), for the link in the mail that invites an attendee to evaluate the course. */
+  origin?: string | undefined;
 }
 
 /** One move on behalf of `user`; its mails are written by the same write batch (issue 12). */
-export async function moveAs(user: User, { applicationId, to, reason }: MoveRequest): Promise<Result<Moved>> {
+export async function moveAs(user: User, { applicationId, to, reason, origin }: MoveRequest): Promise<Result<Moved>> {
   const { client } = await database();
   const application = await findApplication(client, applicationId);
   const course = application && (await courseBySlug(application.courseSlug));
   if (!application || !course) return { ok: false, refusal: 'not-found' };
   const courseTitle = course.data.title;
   const kind = mailFor[to];
+  // Joining instructions and the calendar file with an acceptance, the certificate's link with a completion (issue 11).
+  const extras = courseMailExtras(course, to);
   return moveApplication(client, {
     actor: actorOf(user),
     applicationId,
@@ -42,9 +49,14 @@ export async function moveAs(user: User, { applicationId, to, reason }: MoveRequ
     course: offeringOf(course),
     ...(reason ? { reason } : {}),
     mail: {
-      applicant: kind && { kind, values: { courseTitle, ...(reason ? { reason } : {}) } },
-      promoted: { kind: 'promoted', values: { courseTitle } },
+      // Attendance invites the participant to evaluate the course (issue 11).
+      applicant:
+        to === 'attended'
+          ? evaluationMail(origin, course.id, courseTitle)
+          : kind && { kind, values: { courseTitle, ...(reason ? { reason } : {}), ...extras.applicant } },
+      promoted: { kind: 'promoted', values: { courseTitle, ...extras.promoted } },
     },
+    ...(extras.certificateCode ? { certificateCode: extras.certificateCode } : {}),
   });
 }
 
@@ -54,11 +66,11 @@ export async function moveAs(user: User, { applicationId, to, reason }: MoveRequ
  */
 export async function moveEachAs(
   user: User,
-  { applicationIds, to, reason }: { applicationIds: readonly number[]; to: ApplicationStatus; reason?: string | undefined },
+  { applicationIds, to, reason, origin }: { applicationIds: readonly number[]; to: ApplicationStatus; reason?: string | undefined; origin?: string | undefined },
 ): Promise<{ moved: number; refused: number }> {
   let moved = 0;
   for (const applicationId of applicationIds) {
-    if ((await moveAs(user, { applicationId, to, reason })).ok) moved += 1;
+    if ((await moveAs(user, { applicationId, to, reason, origin })).ok) moved += 1;
   }
   return { moved, refused: applicationIds.length - moved };
 }

@@ -236,6 +236,8 @@ export async function moveApplication(
     now?: Date;
     /** Mail for the applicant, and for the one promoted into a freed seat: written in the same batch. */
     mail?: { applicant?: OutboxMessage | undefined; promoted?: OutboxMessage | undefined };
+    /** The code of the certificate a completion issues, when the caller needs it first (the mail's link). */
+    certificateCode?: string;
   },
 ): Promise<Result<Moved>> {
   const now = input.now ?? new Date();
@@ -266,7 +268,7 @@ export async function moveApplication(
   if (input.to === 'completed') {
     statements.push(
       statement(sql`insert into ${certificates} (${columnList([certificates.code, certificates.applicationId, certificates.issuedAt])})
-        select ${randomSecret(10).toUpperCase()}, ${application.id}, ${at} where ${moved}
+        select ${input.certificateCode ?? randomSecret(10).toUpperCase()}, ${application.id}, ${at} where ${moved}
         on conflict (${bare(certificates.applicationId)}) do nothing`),
     );
   }

@@ -1,16 +1,25 @@
 import type { Database } from './database.ts';
 import { deleteExpiredLinkTokens } from './link-tokens.ts';
+import { escalateUnanswered } from './practices.ts';
 import { deleteExpiredSessions } from './sessions.ts';
 
 /**
  * Deletes what can never be used again: expired sessions and expired email links (a used link
- * is deleted when it is used, see consumeLinkToken). Runs in the server process, every
+ * is deleted when it is used, see consumeLinkToken). Also takes into review the contributed
+ * practices a focal point left unanswered for 14 days, so that staff are told of them (issue 10).
+ * Runs in the server process, every
  * `intervalMs`, on a timer that never keeps the process alive.
  */
 export const housekeepingIntervalMs = 15 * 60 * 1000;
 
-export async function runHousekeeping(db: Database, now = new Date()): Promise<{ sessions: number; emailTokens: number }> {
-  return { sessions: await deleteExpiredSessions(db, now), emailTokens: await deleteExpiredLinkTokens(db, now) };
+export async function runHousekeeping(db: Database, now = new Date()): Promise<{ sessions: number; emailTokens: number; practices: number }> {
+  // Links in the mails to staff: the public address, or where this server listens (server/serve.ts).
+  const site = process.env.SITE_URL ?? process.env.LISTEN_ORIGIN ?? 'http://localhost:4321';
+  return {
+    sessions: await deleteExpiredSessions(db, now),
+    emailTokens: await deleteExpiredLinkTokens(db, now),
+    practices: await escalateUnanswered(db.$client, site, now),
+  };
 }
 
 let timer: NodeJS.Timeout | undefined;

@@ -178,3 +178,21 @@ export const focalPointInput = z.preprocess(
 
 /** The staff outbox page's "send again": which message. */
 export const resendInput = z.object({ id: z.coerce.number({ error: 'form.invalid' }).int('form.invalid').positive('form.invalid') });
+
+/** Staff revoking a certificate (issue 11): the reason is required, kept and audited. */
+export const revokeCertificateInput = z.object({ reason: textField(500) });
+
+// Issue 11: course evaluation
+/** A rating from 1 to 5, posted by a radio group; none chosen reads as required. */
+const rating = z.enum(['1', '2', '3', '4', '5'], { error: 'form.required' }).transform(Number);
+
+export const evaluationInput = z.object({
+  relevance: rating,
+  content: rating,
+  trainers: rating,
+  organisation: rating,
+  overall: rating,
+  recommend: z.enum(['yes', 'no'], { error: 'form.required' }).transform((answer) => answer === 'yes'),
+  applyAtWork: optionalTextField(2000).transform((text) => text ?? ''),
+  suggestions: optionalTextField(2000).transform((text) => text ?? ''),
+});

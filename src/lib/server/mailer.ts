@@ -20,6 +20,14 @@ export interface OutgoingEmail {
   language: Locale;
   /** A Message-ID that stays the same when the same outbox message is sent again. */
   messageId?: string;
+  /** Files sent with the message (a course's calendar file). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface Mailer {
@@ -40,6 +48,7 @@ export function createMailer(config: MailerConfig): Mailer {
     text: email.text,
     headers: { 'Content-Language': email.language },
     ...(email.messageId ? { messageId: email.messageId } : {}),
+    ...(email.attachments?.length ? { attachments: email.attachments.map((file) => ({ ...file })) } : {}),
   });
 
   if (smtpUrl) {

@@ -24,8 +24,14 @@ import type { OutgoingEmail } from './mailer.ts';
 /** A course title in every language, or text already in the recipient's language. */
 export type OutboxText = string | { [language in Locale]?: string | undefined };
 
-export interface OutboxValues extends Omit<EmailValues, 'name' | 'courseTitle'> {
+export interface OutboxValues extends Omit<EmailValues, 'name' | 'courseTitle' | 'link' | 'joining' | 'calendar'> {
   courseTitle?: OutboxText;
+  /** A link may differ by language (/en/…, /ar/…), like the texts below. */
+  link?: OutboxText;
+  /** Joining instructions of the course (issue 11). */
+  joining?: OutboxText;
+  /** The course's calendar file (issue 11), attached as course.ics. */
+  calendar?: OutboxText;
 }
 
 /** A message to write, without its recipient. */
@@ -127,10 +133,23 @@ function toRow(row: Record<string, unknown>): OutboxRow {
 
 /** The message as it goes out, in the recipient's language. */
 export function render(row: OutboxRow): OutgoingEmail {
-  const { courseTitle, ...rest } = row.values;
-  const title = typeof courseTitle === 'object' ? (courseTitle[row.language] ?? courseTitle.en ?? Object.values(courseTitle)[0]) : courseTitle;
-  const { subject, text } = emailMessage(row.kind, row.language, { ...rest, ...(title === undefined ? {} : { courseTitle: title }), name: row.name });
-  return { to: row.recipient, subject, text, language: row.language, messageId: `<outbox.${row.id}.${row.createdAt.getTime()}@oic-reform-exchange>` };
+  const { courseTitle, link, joining, calendar, ...rest } = row.values;
+  const localized = { courseTitle: inLanguage(courseTitle, row.language), link: inLanguage(link, row.language), joining: inLanguage(joining, row.language) };
+  const given = Object.fromEntries(Object.entries(localized).filter(([, value]) => value !== undefined));
+  const ics = inLanguage(calendar, row.language);
+  const { subject, text } = emailMessage(row.kind, row.language, { ...rest, ...given, ...(ics ? { calendar: true } : {}), name: row.name });
+  return {
+    to: row.recipient,
+    subject,
+    text,
+    language: row.language,
+    messageId: `<outbox.${row.id}.${row.createdAt.getTime()}@oic-reform-exchange>`,
+    ...(ics ? { attachments: [{ filename: 'course.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }] } : {}),
+  };
+}
+
+function inLanguage(text: OutboxText | undefined, language: Locale): string | undefined {
+  return typeof text === 'object' ? (text[language] ?? text.en ?? Object.values(text)[0]) : text;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { MailTexts } from './texts.ts';
+import { siteLink, type MailTexts } from './texts.ts';
 
 /** The platform's mails in Arabic: subject, then the paragraphs between greeting and closing. */
 export const arabic: MailTexts = {
@@ -50,10 +50,11 @@ export const arabic: MailTexts = {
         'يسعدنا أن تتقدّم بطلبات للمشاركة في دورات أخرى على المنصة.',
       ],
     }),
-    accepted: ({ courseTitle }) => ({
+    accepted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: arTitled('قبول طلبك', courseTitle),
       paragraphs: [
         `يسرّنا إبلاغك بقبول طلبك للمشاركة في ${arCourse(courseTitle)}.`,
+        ...arBeforeTheCourse(joining, calendar, letter),
         'يمكنك الاطلاع على تفاصيل الدورة في صفحة «طلباتي» بعد تسجيل الدخول.',
       ],
     }),
@@ -72,10 +73,11 @@ export const arabic: MailTexts = {
         'نشكرك على اهتمامك، ويسعدنا أن تتقدّم بطلبات للمشاركة في الدورات القادمة.',
       ],
     }),
-    promoted: ({ courseTitle }) => ({
+    promoted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: arTitled('قبول طلبك من قائمة الانتظار', courseTitle),
       paragraphs: [
         `شغر مقعد في ${arCourse(courseTitle)}، فنُقل طلبك من قائمة الانتظار إلى الطلبات المقبولة.`,
+        ...arBeforeTheCourse(joining, calendar, letter),
         'يمكنك الاطلاع على تفاصيل الدورة في صفحة «طلباتي» بعد تسجيل الدخول.',
       ],
     }),
@@ -90,8 +92,111 @@ export const arabic: MailTexts = {
         deadline && `يُرجى القيام بذلك في موعد أقصاه ${deadline}.`,
       ],
     }),
+    // Contributed practices (issue 10)
+    'practice-submitted': ({ practiceTitle, site }) => ({
+      subject: arTitled('استلام الممارسة المقترحة', practiceTitle),
+      paragraphs: [
+        `تلقّينا مقترحك ${arQuote(practiceTitle ?? '')}. سيُطلب من منسّق الاتصال الوطني في بلدها تأييده، ثم يتولّى سيسرك مراجعته. وسنكتب إليك عند تغيّر حالته.`,
+        'يمكنك متابعته والاطلاع على ملاحظات المراجعين في صفحة «ممارساتي»:',
+        siteLink(site, 'ar', 'account/practices'),
+      ],
+    }),
+    'practice-to-endorse': ({ practiceTitle, site }) => ({
+      subject: arTitled('ممارسة بانتظار تأييدك', practiceTitle),
+      paragraphs: [
+        `اقتُرحت للنشر ممارسة من بلدك بعنوان ${arQuote(practiceTitle ?? '')}. يُرجى تأكيد أن السلطة الوطنية تؤيّد هذا العرض، أو إعادته مع ملاحظة.`,
+        'إن لم يرد جواب خلال 14 يومًا، يراجعها سيسرك بوصفها «غير مؤيَّدة وطنيًا».',
+        siteLink(site, 'ar', 'focal-point/practices'),
+      ],
+    }),
+    'practice-endorsed': ({ practiceTitle, site }) => ({
+      subject: arTitled('تأييد الممارسة المقترحة', practiceTitle),
+      paragraphs: [
+        `أيّد منسّق الاتصال الوطني مقترحك ${arQuote(practiceTitle ?? '')}. وسيتولّى موظفو سيسرك مراجعته الآن.`,
+        siteLink(site, 'ar', 'account/practices'),
+      ],
+    }),
+    'practice-returned': ({ practiceTitle, reason, site }) => ({
+      subject: arTitled('أعاد منسّق الاتصال الممارسة المقترحة', practiceTitle),
+      paragraphs: [
+        `أعاد منسّق الاتصال الوطني مقترحك ${arQuote(practiceTitle ?? '')} دون تأييده.`,
+        reason && `الملاحظة: ${reason}`,
+        'يمكنك تعديله وتقديمه من جديد، أو سحبه:',
+        siteLink(site, 'ar', 'account/practices'),
+      ],
+    }),
+    'practice-to-review': ({ practiceTitle, site }) => ({
+      subject: arTitled('ممارسة جاهزة للمراجعة', practiceTitle),
+      paragraphs: [`الممارسة ${arQuote(practiceTitle ?? '')} جاهزة للمراجعة التحريرية.`, siteLink(site, 'ar', 'staff/practices')],
+    }),
+    'practice-in-review': ({ practiceTitle, site }) => ({
+      subject: arTitled('الممارسة قيد المراجعة', practiceTitle),
+      paragraphs: [`بدأ موظفو سيسرك مراجعة مقترحك ${arQuote(practiceTitle ?? '')}.`, siteLink(site, 'ar', 'account/practices')],
+    }),
+    'practice-changes-requested': ({ practiceTitle, reason, site }) => ({
+      subject: arTitled('طلب تعديلات', practiceTitle),
+      paragraphs: [
+        `يطلب موظفو سيسرك إدخال تعديلات على مقترحك ${arQuote(practiceTitle ?? '')} قبل نشره.`,
+        reason && `التعديلات المطلوبة: ${reason}`,
+        'يُرجى تعديله وتقديمه من جديد:',
+        siteLink(site, 'ar', 'account/practices'),
+      ],
+    }),
+    'practice-resubmitted': ({ practiceTitle, site }) => ({
+      subject: arTitled('ممارسة معدَّلة جاهزة للمراجعة', practiceTitle),
+      paragraphs: [`عدّل صاحب المقترح ${arQuote(practiceTitle ?? '')} وقدّمه من جديد. ويمكن الاطلاع على ما تغيّر منذ النسخة السابقة.`, siteLink(site, 'ar', 'staff/practices')],
+    }),
+    'practice-accepted': ({ practiceTitle, slug, site }) => ({
+      subject: arTitled('نشر الممارسة', practiceTitle),
+      paragraphs: [
+        `يسرّنا إبلاغك بقبول مقترحك ${arQuote(practiceTitle ?? '')} ونشره:`,
+        slug ? siteLink(site, 'ar', `practices/${slug}`) : undefined,
+        'نشكرك على مشاركة تجربة بلدك.',
+      ],
+    }),
+    'practice-published': ({ practiceTitle, slug, site }) => ({
+      subject: arTitled('نشر ممارسة من بلدك', practiceTitle),
+      paragraphs: [`قبل سيسرك الممارسة ${arQuote(practiceTitle ?? '')} من بلدك، وهي منشورة الآن:`, slug ? siteLink(site, 'ar', `practices/${slug}`) : undefined],
+    }),
+    'practice-declined': ({ practiceTitle, reason, site }) => ({
+      subject: arTitled('عدم قبول الممارسة المقترحة', practiceTitle),
+      paragraphs: [
+        `بعد المراجعة، قرّر سيسرك عدم نشر مقترحك ${arQuote(practiceTitle ?? '')}.`,
+        reason && `السبب: ${reason}`,
+        siteLink(site, 'ar', 'account/practices'),
+      ],
+    }),
+    'practice-withdrawn': ({ practiceTitle }) => ({
+      subject: arTitled('سحب الممارسة المقترحة', practiceTitle),
+      paragraphs: [`سحب صاحب المقترح الممارسة ${arQuote(practiceTitle ?? '')}. لا يلزم أي إجراء من جانبك.`],
+    }),
+    completed: ({ courseTitle, link }) => ({
+      subject: arTitled('شهادتك', courseTitle),
+      paragraphs: [
+        `نهنّئك على إتمام ${arCourse(courseTitle)}. شهادة إتمام الدورة جاهزة: افتح الرابط التالي للاطلاع عليها وطباعتها.`,
+        link,
+        'يستطيع كل من تعرضها عليه التحقق منها بالرمز وعنوان الموقع المطبوعين عليها.',
+      ],
+    }),
+    // Issue 11: course evaluation
+    evaluation: ({ courseTitle, link }) => ({
+      subject: arTitled('رأيك في الدورة', courseTitle),
+      paragraphs: [
+        `نشكرك على مشاركتك في ${arCourse(courseTitle)}. نرجو أن تخبرنا برأيك فيها: خمسة تقييمات وسؤالان قصيران، في نحو خمس دقائق. لا تُعرض إجاباتك على موظفي سيسرك ولا على منسّق الاتصال الوطني في بلدك إلا ضمن مجاميع لا تقل عن خمسة أشخاص، ولا تُقرن باسمك أبدًا.`,
+        link || 'ستجد الاستمارة في صفحة «طلباتي» بعد تسجيل الدخول.',
+        'يمكنك تعديل إجاباتك حتى 30 يومًا بعد انتهاء الدورة.',
+      ],
+    }),
   },
 };
+
+function arBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined, letter: boolean | undefined): Array<string | undefined | false> {
+  return [
+    joining && `تعليمات الالتحاق:\n${joining}`,
+    calendar && 'مواعيد الدورة مرفقة في ملف تقويم (course.ics) يمكنك إضافته إلى تقويمك.',
+    letter && 'إذا احتجت إلى خطاب قبول لطلب التأشيرة أو لجهة عملك، يمكنك طباعته من صفحة «طلباتي» بعد تسجيل الدخول.',
+  ];
+}
 
 function arTitled(subject: string, courseTitle: string | undefined): string {
   return courseTitle ? `${subject}: ${arQuote(courseTitle)}` : subject;

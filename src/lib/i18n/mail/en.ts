@@ -1,4 +1,4 @@
-import type { MailTexts } from './texts.ts';
+import { siteLink, type MailTexts } from './texts.ts';
 
 /** The platform's mails in English: subject, then the paragraphs between greeting and closing. */
 export const english: MailTexts = {
@@ -50,10 +50,11 @@ export const english: MailTexts = {
         'You are welcome to apply for other courses on the platform.',
       ],
     }),
-    accepted: ({ courseTitle }) => ({
+    accepted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: enTitled('Application accepted', courseTitle),
       paragraphs: [
         `We are pleased to inform you that your application for ${enCourse(courseTitle)} has been accepted.`,
+        ...enBeforeTheCourse(joining, calendar, letter),
         'You can see the course details under “My applications” after signing in.',
       ],
     }),
@@ -72,10 +73,11 @@ export const english: MailTexts = {
         'Thank you for your interest. You are welcome to apply for future courses.',
       ],
     }),
-    promoted: ({ courseTitle }) => ({
+    promoted: ({ courseTitle, joining, calendar, letter }) => ({
       subject: enTitled('Application accepted from the waiting list', courseTitle),
       paragraphs: [
         `A seat has become free in ${enCourse(courseTitle)}, and your application has moved from the waiting list to accepted.`,
+        ...enBeforeTheCourse(joining, calendar, letter),
         'You can see the course details under “My applications” after signing in.',
       ],
     }),
@@ -90,8 +92,111 @@ export const english: MailTexts = {
         deadline && `Please do so by ${deadline}.`,
       ],
     }),
+    // Contributed practices (issue 10)
+    'practice-submitted': ({ practiceTitle, site }) => ({
+      subject: enTitled('Practice received', practiceTitle),
+      paragraphs: [
+        `We have received your proposal ${enQuote(practiceTitle ?? '')}. The national focal point of its country will be asked to endorse it, then SESRIC will review it. We will write to you when its status changes.`,
+        'You can follow it, and read reviewers’ comments, under “My practices”:',
+        siteLink(site, 'en', 'account/practices'),
+      ],
+    }),
+    'practice-to-endorse': ({ practiceTitle, site }) => ({
+      subject: enTitled('A practice awaits your endorsement', practiceTitle),
+      paragraphs: [
+        `A practice from your country, ${enQuote(practiceTitle ?? '')}, has been proposed for publication. Please confirm that the national authority endorses this account, or return it with a comment.`,
+        'Without an answer within 14 days, SESRIC will review it as “not endorsed nationally”.',
+        siteLink(site, 'en', 'focal-point/practices'),
+      ],
+    }),
+    'practice-endorsed': ({ practiceTitle, site }) => ({
+      subject: enTitled('Practice endorsed', practiceTitle),
+      paragraphs: [
+        `Your national focal point has endorsed your proposal ${enQuote(practiceTitle ?? '')}. SESRIC staff will now review it.`,
+        siteLink(site, 'en', 'account/practices'),
+      ],
+    }),
+    'practice-returned': ({ practiceTitle, reason, site }) => ({
+      subject: enTitled('Practice returned by your focal point', practiceTitle),
+      paragraphs: [
+        `Your national focal point has returned your proposal ${enQuote(practiceTitle ?? '')} without endorsing it.`,
+        reason && `Comment: ${reason}`,
+        'You may revise it and submit it again, or withdraw it:',
+        siteLink(site, 'en', 'account/practices'),
+      ],
+    }),
+    'practice-to-review': ({ practiceTitle, site }) => ({
+      subject: enTitled('A practice is ready for review', practiceTitle),
+      paragraphs: [`The practice ${enQuote(practiceTitle ?? '')} is ready for editorial review.`, siteLink(site, 'en', 'staff/practices')],
+    }),
+    'practice-in-review': ({ practiceTitle, site }) => ({
+      subject: enTitled('Practice under review', practiceTitle),
+      paragraphs: [`SESRIC staff have begun reviewing your proposal ${enQuote(practiceTitle ?? '')}.`, siteLink(site, 'en', 'account/practices')],
+    }),
+    'practice-changes-requested': ({ practiceTitle, reason, site }) => ({
+      subject: enTitled('Changes requested', practiceTitle),
+      paragraphs: [
+        `SESRIC staff ask for changes to your proposal ${enQuote(practiceTitle ?? '')} before it can be published.`,
+        reason && `What to change: ${reason}`,
+        'Please revise it and submit it again:',
+        siteLink(site, 'en', 'account/practices'),
+      ],
+    }),
+    'practice-resubmitted': ({ practiceTitle, site }) => ({
+      subject: enTitled('A revised practice is ready for review', practiceTitle),
+      paragraphs: [`The proposer has revised and resubmitted ${enQuote(practiceTitle ?? '')}. You can see what changed since the last version.`, siteLink(site, 'en', 'staff/practices')],
+    }),
+    'practice-accepted': ({ practiceTitle, slug, site }) => ({
+      subject: enTitled('Practice published', practiceTitle),
+      paragraphs: [
+        `We are pleased to inform you that your proposal ${enQuote(practiceTitle ?? '')} has been accepted and is now published:`,
+        slug ? siteLink(site, 'en', `practices/${slug}`) : undefined,
+        'Thank you for sharing your country’s experience.',
+      ],
+    }),
+    'practice-published': ({ practiceTitle, slug, site }) => ({
+      subject: enTitled('A practice from your country is published', practiceTitle),
+      paragraphs: [`The practice ${enQuote(practiceTitle ?? '')} from your country has been accepted by SESRIC and is now published:`, slug ? siteLink(site, 'en', `practices/${slug}`) : undefined],
+    }),
+    'practice-declined': ({ practiceTitle, reason, site }) => ({
+      subject: enTitled('Practice not accepted', practiceTitle),
+      paragraphs: [
+        `After review, SESRIC has decided not to publish your proposal ${enQuote(practiceTitle ?? '')}.`,
+        reason && `Reason given: ${reason}`,
+        siteLink(site, 'en', 'account/practices'),
+      ],
+    }),
+    'practice-withdrawn': ({ practiceTitle }) => ({
+      subject: enTitled('Practice withdrawn', practiceTitle),
+      paragraphs: [`The proposer has withdrawn the practice ${enQuote(practiceTitle ?? '')}. Nothing more is needed from you.`],
+    }),
+    completed: ({ courseTitle, link }) => ({
+      subject: enTitled('Your certificate', courseTitle),
+      paragraphs: [
+        `Congratulations on completing ${enCourse(courseTitle)}. Your certificate of completion is ready: open the link below to see and print it.`,
+        link,
+        'Anyone you show it to can check it with the code and web address printed on it.',
+      ],
+    }),
+    // Issue 11: course evaluation
+    evaluation: ({ courseTitle, link }) => ({
+      subject: enTitled('How was the course?', courseTitle),
+      paragraphs: [
+        `Thank you for taking part in ${enCourse(courseTitle)}. Please tell us how it went: five ratings and two short questions, about five minutes. Your answers are shown to SESRIC staff and your national focal point only as totals of five people or more, never with your name.`,
+        link || 'You will find the form under “My applications” after signing in.',
+        'You can change your answers until 30 days after the course ends.',
+      ],
+    }),
   },
 };
+
+function enBeforeTheCourse(joining: string | undefined, calendar: boolean | undefined, letter: boolean | undefined): Array<string | undefined | false> {
+  return [
+    joining && `Joining instructions:\n${joining}`,
+    calendar && 'The course dates are attached as a calendar file (course.ics) that you can add to your calendar.',
+    letter && 'If you need a letter of acceptance for a visa application or your employer, you can print one under “My applications” after signing in.',
+  ];
+}
 
 function enTitled(subject: string, courseTitle: string | undefined): string {
   return courseTitle ? `${subject}: ${enQuote(courseTitle)}` : subject;

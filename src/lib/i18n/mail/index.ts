@@ -15,7 +15,7 @@ export interface EmailMessage {
 const mailTexts: Record<Locale, MailTexts> = { en: english, fr: french, ar: arabic };
 
 /** These kinds are useless without their link, so a missing one is a bug in the caller. */
-const needsLink: ReadonlySet<EmailKind> = new Set(['verify-email', 'reset-password', 'set-password']);
+const needsLink: ReadonlySet<EmailKind> = new Set(['verify-email', 'reset-password', 'set-password', 'completed']);
 
 /**
  * One of the platform's messages in the recipient's language: a greeting with their name, what

@@ -6,6 +6,7 @@ import { countryName, isMemberState } from '#lib/member-states.ts';
 import { admit } from '#http/access.ts';
 import { database } from '#lib/server/site-database.ts';
 import { roster } from '#lib/server/rosters.ts';
+import { certificatesOfCourse } from '#lib/server/certificates.ts';
 
 export const prerender = false;
 
@@ -23,7 +24,8 @@ export const GET: APIRoute = async (context) => {
     status: applicationStatuses.includes(status as ApplicationStatus) ? (status as ApplicationStatus) : undefined,
     country: isMemberState(country) ? country : undefined,
   });
-  const header = [t('account.fullName'), t('account.email'), t('account.country'), t('account.institution'), t('account.position'), t('account.gender'), t('focalPoint.rank'), t('account.status')];
+  const certificates = await certificatesOfCourse((await database()).client, course.id);
+  const header = [t('account.fullName'), t('account.email'), t('account.country'), t('account.institution'), t('account.position'), t('account.gender'), t('focalPoint.rank'), t('account.status'), t('staffCertificates.column')];
   const body = rows.map((row) => [
     row.fullName,
     row.email,
@@ -33,6 +35,7 @@ export const GET: APIRoute = async (context) => {
     row.gender ? t(`account.gender.${row.gender}`) : '',
     row.rank,
     t(`status.${row.status}`),
+    certificates.get(row.id)?.code ?? '',
   ]);
   return new Response(toCsv(header, body), {
     headers: {
