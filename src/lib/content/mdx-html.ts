@@ -50,7 +50,7 @@ export function keyFigure(found: KeyFigureFacts[]): Component {
     if (missing.length > 0) throw new Error(`<KeyFigure> needs ${missing.map((name) => `${name}="…"`).join(' ')}`);
     const { value, label, asOf, source, href } = props as unknown as KeyFigureFacts;
     found.push({ value, label, asOf, source, href });
-    // The markup src/components/KeyFigure.astro produced, byte for byte.
+    // The markup src/components/KeyFigure.astro produces, byte for byte: change both together.
     return new Html(
       `<figure class="key-figure"><span class="key-figure__value">${escapeHTML(value)}</span>` +
         `<span class="key-figure__label">${escapeHTML(label)}</span>` +
