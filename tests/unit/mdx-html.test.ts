@@ -22,7 +22,7 @@ describe('MDX entries rendered to HTML as Astro renders them', () => {
     expect(html('| a |\n|--:|\n| 1 |')).toContain('<th style="text-align:right">a</th>');
   });
 
-  it('writes a key figure as KeyFigure.astro did and records its facts', () => {
+  it('writes a key figure as KeyFigure.astro does and records its facts', () => {
     const found: KeyFigureFacts[] = [];
     const output = html('<KeyFigure value="21 & more" label="centres" asOf="December 2021" source="Turan" href="https://turan.az/?x=1&y=2" />', found);
     expect(output).toBe(
