@@ -29,6 +29,8 @@ export const users = sqliteTable('users', {
   /** The TOTP key of staff and focal points, once they have enrolled. */
   totpKey: blob('totp_key', { mode: 'buffer' }),
   createdAt: createdAt(),
+  /** Set when staff deactivate the account: it cannot sign in and has no session until reactivated. */
+  deactivatedAt: timestamp('deactivated_at'),
 });
 
 export const sessions = sqliteTable(

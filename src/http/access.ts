@@ -1,3 +1,4 @@
+import { courseBySlug, type CourseEntry } from '#lib/content/courses.ts';
 import { localizedPath } from '#lib/i18n/paths.ts';
 import type { Locale } from '#lib/i18n/locales.ts';
 import { needsSecondFactor } from '#lib/server/access.ts';
@@ -28,4 +29,19 @@ export function admit(page: AdmitPage, roles: readonly Role[]): User | Response 
     return page.redirect(localizedPath(locale, 'account/two-factor'), 303);
   }
   return user;
+}
+
+/**
+ * For the pages of one course (`[course]` or `[slug]` in the address): the course and the person
+ * if they may open it, otherwise the response to send: 404 for a course that does not exist
+ * (before anything else, so the answer is the same signed in or not), then as `admit`.
+ */
+export async function admitToCourse(
+  page: AdmitPage & { params: Record<string, string | undefined> },
+  roles: readonly Role[],
+): Promise<{ user: User; course: CourseEntry } | Response> {
+  const course = await courseBySlug(page.params.course ?? page.params.slug ?? '');
+  if (!course) return new Response(null, { status: 404 });
+  const user = admit(page, roles);
+  return user instanceof Response ? user : { user, course };
 }

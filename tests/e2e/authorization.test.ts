@@ -264,3 +264,52 @@ describe('who may open certificates, letters and their revocation (issue 11)', (
     expect(revoked.rows[0]?.revoked_at).toBeNull();
   });
 });
+
+describe("who may use staff's people tools (issue 11)", () => {
+  let target: TestAccount;
+  let focalTarget: TestAccount;
+
+  beforeAll(async () => {
+    target = await makeAccount(database.db, { role: 'participant', country: 'AZ' });
+    focalTarget = await makeAccount(database.db, { role: 'focal-point', country: 'AZ' });
+  });
+
+  const everyone: ActorName[] = ['anonymous', 'participant AZ', 'participant SN', 'focal point AZ', 'focal point SN', 'staff'];
+  const staffOnly = (actor: ActorName, forStaff = 200): number => (actor === 'anonymous' ? 303 : actor === 'staff' ? forStaff : 404);
+  const routes: [template: string, expected: (actor: ActorName) => number][] = [
+    ['/en/staff/people/?q=a&role=participant&country=AZ&page=2', (actor) => staffOnly(actor)],
+    ['/en/staff/people/{target}/', (actor) => staffOnly(actor)],
+    ['/en/staff/people/{target}/deactivate/', (actor) => staffOnly(actor)],
+    // An active account cannot be reactivated: staff are told so with 409.
+    ['/en/staff/people/{target}/reactivate/', (actor) => staffOnly(actor, 409)],
+    ['/en/staff/courses/{course}/?sort=name&dir=desc&page=2&status=submitted&country=AZ', (actor) => staffOnly(actor)],
+  ];
+  const matrix = everyone.flatMap((actor) => routes.map(([template, expected]) => [actor, template, expected(actor)] as const));
+
+  it.each(matrix)('%s: GET %s → %i', async (actor, template, expected) => {
+    const path = template.replace('{target}', target.id).replace('{course}', course.slug);
+    const response = await clientOf(actor).get(path);
+    expect(response.status).toBe(expected);
+    if (expected === 303) expect(response.location).toBe(`/en/account/sign-in/?next=${encodeURIComponent(path)}`);
+  });
+
+  const outsiders = everyone.filter((actor) => actor !== 'staff');
+  it.each(outsiders)('refuses %s deactivating an account or moving a focal point, and nothing changes', async (actor) => {
+    const deactivate = await clientOf(actor).post(`/en/staff/people/${target.id}/deactivate/`, { reason: 'not theirs to do' });
+    expect(deactivate.status).toBe(actor === 'anonymous' ? 303 : 404);
+    const move = await clientOf(actor).post(`/en/staff/people/${focalTarget.id}/`, { country: 'SN' });
+    expect(move.status).toBe(actor === 'anonymous' ? 303 : 404);
+    const rows = await database.client.execute({ sql: 'select id, country, deactivated_at from users where id in (?, ?) order by id', args: [target.id, focalTarget.id] });
+    for (const row of rows.rows) {
+      expect(row.deactivated_at).toBeNull();
+      expect(row.country).toBe('AZ');
+    }
+  });
+
+  it('refuses staff deactivating their own account with 409', async () => {
+    const own = await people.staff.client.post(`/en/staff/people/${people.staff.account.id}/deactivate/`, {});
+    expect(own.status).toBe(409);
+    const rows = await database.client.execute({ sql: 'select deactivated_at from users where id = ?', args: [people.staff.account.id] });
+    expect(rows.rows[0]?.deactivated_at).toBeNull();
+  });
+});

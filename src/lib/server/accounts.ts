@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import { applications, evaluations, practices, sessions, users } from '#db/schema.ts';
 import { documentsForExport } from './certificates.ts';
 import type { Database } from './database.ts';
@@ -109,9 +109,12 @@ export async function updateProfile(
   return { ok: true };
 }
 
-export type SignInOutcome = { ok: true; user: User } | { ok: false; problem: 'bad-credentials' | 'unverified'; user?: User };
+export type SignInOutcome = { ok: true; user: User } | { ok: false; problem: 'bad-credentials' | 'unverified' | 'deactivated'; user?: User };
 
-/** Checks an address and password. An unverified account is told so only with the right password. */
+/**
+ * Checks an address and password. An unverified or deactivated account is told so only with the
+ * right password: anyone else gets the same "wrong address or password" as for an unknown address.
+ */
 export async function checkCredentials(db: Database, email: string, password: string): Promise<SignInOutcome> {
   const user = await findUserByEmail(db, email);
   if (!user?.passwordHash) {
@@ -120,6 +123,7 @@ export async function checkCredentials(db: Database, email: string, password: st
     return { ok: false, problem: 'bad-credentials' };
   }
   if (!(await verifyPassword(user.passwordHash, password))) return { ok: false, problem: 'bad-credentials', user };
+  if (user.deactivatedAt) return { ok: false, problem: 'deactivated', user };
   if (!user.emailVerified) return { ok: false, problem: 'unverified', user };
   return { ok: true, user };
 }
@@ -143,7 +147,8 @@ export async function passwordResetToken(
   mailFor?: (found: { user: User; token: string }) => OutboxMessage | null,
 ): Promise<{ user: User; token: string } | null> {
   const user = await findUserByEmail(db, email);
-  if (!user) return null;
+  // A deactivated account gets no link (the page answers the same).
+  if (!user || user.deactivatedAt) return null;
   const mail = mailFor && mailStatement(user, mailFor);
   return { user, token: await createLinkToken(db, user.id, 'reset-password', PASSWORD_RESET_LIFETIME_MS, new Date(), mail) };
 }
@@ -160,7 +165,8 @@ export function requestPasswordReset(db: Database, email: string, mailFor: (foun
 
 /**
  * Sets a new password from a reset or set-password link, which also proves the address.
- * Every session of the account ends: whoever knew the old password is out.
+ * Every session of the account ends: whoever knew the old password is out. A deactivated
+ * account's link is used up and changes nothing: only staff bring the account back.
  */
 export async function setPasswordWithToken(
   db: Database,
@@ -172,7 +178,11 @@ export async function setPasswordWithToken(
   const passwordHash = await hashPassword(password);
   const userId = await consumeLinkToken(db, token, purpose);
   if (!userId) return null;
-  const [user] = await db.update(users).set({ passwordHash, emailVerified: true }).where(eq(users.id, userId)).returning();
+  const [user] = await db
+    .update(users)
+    .set({ passwordHash, emailVerified: true })
+    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)))
+    .returning();
   await invalidateUserSessions(db, userId);
   return user ?? null;
 }

@@ -42,6 +42,9 @@ export interface AuditEntry {
   rank: number | null;
 }
 
+/** Staff's people tools (people.ts) keep the account concerned in `detail`. */
+const peopleActions = new Set(['account.deactivate', 'account.reactivate', 'account.country']);
+
 /**
  * Audit records, newest first, with names in place of ids. Records keep ids, not foreign keys,
  * so that they outlive accounts: a deleted account reads as a person with no name.
@@ -60,6 +63,7 @@ export async function auditEntries(db: Database, page: { limit: number; offset: 
       fromStatus: auditLog.fromStatus,
       toStatus: auditLog.toStatus,
       reason: auditLog.reason,
+      detail: auditLog.detail,
       courseSlug: applications.courseSlug,
       applicantId: applications.userId,
     })
@@ -76,6 +80,7 @@ export async function auditEntries(db: Database, page: { limit: number; offset: 
     for (const id of [row.actorId, row.applicantId]) if (id) ids.add(id);
     if (row.action === 'account.create') ids.add(created(row.reason) ?? '');
     if (row.action === 'application.substitute') for (const id of swapped(row.reason)) ids.add(id);
+    if (peopleActions.has(row.action) && row.detail) ids.add(row.detail);
   }
   ids.delete('');
   ids.delete('-');
@@ -102,6 +107,7 @@ export async function auditEntries(db: Database, page: { limit: number; offset: 
       fromStatus: row.fromStatus as ApplicationStatus | null,
       toStatus: row.toStatus as ApplicationStatus | null,
     };
+    if (peopleActions.has(row.action)) return { ...base, subject: person(row.detail), replaced: null, reason: row.reason, rank: null };
     if (row.action === 'account.create') return { ...base, subject: person(created(row.reason)), replaced: null, reason: null, rank: null };
     if (row.action === 'application.substitute') {
       const [before, after] = swapped(row.reason);

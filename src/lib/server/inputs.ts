@@ -196,3 +196,19 @@ export const evaluationInput = z.object({
   applyAtWork: optionalTextField(2000).transform((text) => text ?? ''),
   suggestions: optionalTextField(2000).transform((text) => text ?? ''),
 });
+
+// ——— Staff's people tools (issue 11) ———
+
+/** Deactivating or reactivating an account: an optional reason, kept in the audit log. */
+export const accountStatusInput = z.object({ reason: optionalTextField(500) });
+
+/** The country a focal point acts for, set by staff. */
+export const focalPointCountryInput = z.object({ country: z.enum(memberStates, { error: 'form.country' }) });
+
+/** The people page's search: every part optional, anything unusable ignored rather than refused. */
+export const peopleSearchInput = z.object({
+  q: z.string().trim().max(100).catch(''),
+  role: z.enum(['', 'participant', 'focal-point', 'staff']).catch(''),
+  country: z.union([z.literal(''), z.enum(memberStates)]).catch(''),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});

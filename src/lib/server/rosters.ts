@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { applications, users } from '#db/schema.ts';
 import type { ApplicationStatus } from '../application-states.ts';
 import { visibleApplications } from './access.ts';
@@ -28,37 +28,89 @@ export interface RosterFilter {
   courseSlug?: string | undefined;
   status?: ApplicationStatus | undefined;
   country?: string | undefined;
+  /** Only these applications (the rows ticked on a page); an empty list matches none. */
+  applicationIds?: readonly number[] | undefined;
 }
 
-export async function roster(db: Database, viewer: User, filter: RosterFilter = {}): Promise<RosterRow[]> {
-  const conditions: (SQL | undefined)[] = [
+function rosterConditions(viewer: User, filter: RosterFilter): SQL | undefined {
+  return and(
     visibleApplications(viewer),
     filter.applicationId ? eq(applications.id, filter.applicationId) : undefined,
     filter.applicantId ? eq(applications.userId, filter.applicantId) : undefined,
     filter.courseSlug ? eq(applications.courseSlug, filter.courseSlug) : undefined,
     filter.status ? eq(applications.status, filter.status) : undefined,
     filter.country ? eq(applications.country, filter.country) : undefined,
-  ];
+    filter.applicationIds ? (filter.applicationIds.length > 0 ? inArray(applications.id, [...filter.applicationIds]) : sql`0`) : undefined,
+  );
+}
+
+const rosterColumns = {
+  id: applications.id,
+  courseSlug: applications.courseSlug,
+  country: applications.country,
+  status: applications.status,
+  motivation: applications.motivation,
+  nominated: applications.nominated,
+  rank: applications.rank,
+  createdAt: applications.createdAt,
+  fullName: users.fullName,
+  email: users.email,
+  institution: users.institution,
+  position: users.position,
+  gender: users.gender,
+};
+
+export async function roster(db: Database, viewer: User, filter: RosterFilter = {}): Promise<RosterRow[]> {
   return db
-    .select({
-      id: applications.id,
-      courseSlug: applications.courseSlug,
-      country: applications.country,
-      status: applications.status,
-      motivation: applications.motivation,
-      nominated: applications.nominated,
-      rank: applications.rank,
-      createdAt: applications.createdAt,
-      fullName: users.fullName,
-      email: users.email,
-      institution: users.institution,
-      position: users.position,
-      gender: users.gender,
-    })
+    .select(rosterColumns)
     .from(applications)
     .leftJoin(users, eq(users.id, applications.userId))
-    .where(and(...conditions))
+    .where(rosterConditions(viewer, filter))
     .orderBy(asc(applications.courseSlug), asc(applications.country), asc(applications.rank), desc(applications.createdAt));
+}
+
+/** The columns a roster page can be sorted by, from its column headers' links. */
+export const rosterSorts = ['country', 'name', 'rank', 'status', 'applied'] as const;
+export type RosterSort = (typeof rosterSorts)[number];
+
+export interface RosterPageQuery {
+  sort: RosterSort;
+  descending: boolean;
+  /** Counted from 1. */
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of a roster and how many rows the whole roster has: the count and the page are each
+ * one SQL query (with LIMIT/OFFSET), so a course with thousands of applications costs no more
+ * than one page of them. The id is the last key, so a page boundary never shuffles rows.
+ */
+export async function rosterPage(db: Database, viewer: User, filter: RosterFilter, query: RosterPageQuery): Promise<{ rows: RosterRow[]; total: number }> {
+  const where = rosterConditions(viewer, filter);
+  const direction = query.descending ? desc : asc;
+  const keys: Record<RosterSort, SQL[]> = {
+    country: [direction(applications.country), asc(applications.rank), desc(applications.createdAt)],
+    name: [direction(sql`coalesce(${users.fullName}, '')`)],
+    rank: [direction(sql`coalesce(${applications.rank}, 1e9)`), asc(applications.country)],
+    status: [direction(applications.status), asc(applications.country)],
+    applied: [direction(applications.createdAt)],
+  };
+  const [counted] = await db.select({ n: count() }).from(applications).where(where);
+  // The page's ids first, sorting narrow rows (people are joined only to sort by name), then
+  // the 50 rows themselves with their people.
+  const ordered = db.select({ id: applications.id }).from(applications);
+  const pageIds = (
+    await (query.sort === 'name' ? ordered.leftJoin(users, eq(users.id, applications.userId)) : ordered)
+      .where(where)
+      .orderBy(...keys[query.sort], asc(applications.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+  ).map((row) => row.id);
+  const found = pageIds.length === 0 ? [] : await db.select(rosterColumns).from(applications).leftJoin(users, eq(users.id, applications.userId)).where(inArray(applications.id, pageIds));
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 export type StatusCounts = Partial<Record<ApplicationStatus, number>>;

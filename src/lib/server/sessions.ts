@@ -77,7 +77,8 @@ function isExpired(session: Session, policy: SessionPolicy, now: Date): boolean 
 }
 
 /**
- * The session and its person for a cookie's token, or null. Expired sessions are deleted; a
+ * The session and its person for a cookie's token, or null. Expired sessions, and those of a
+ * deactivated account, are deleted; a
  * live one has its lastActiveAt moved to `now` when the last write is older than the policy's
  * refresh interval. Malformed tokens give null, never an exception.
  */
@@ -92,6 +93,11 @@ export async function validateSessionToken(db: Database, token: string, now = ne
   if (!row) return null;
   const { secretHash, ...session } = row.session;
   if (!secretsEqual(sha256Bytes(parts.secret), new Uint8Array(secretHash))) return null;
+  // A deactivated account has no session, even one that outlived the deactivation's batch.
+  if (row.user.deactivatedAt) {
+    await invalidateSession(db, session.id);
+    return null;
+  }
   const policy = sessionPolicy(row.user.role);
   if (isExpired(session, policy, now)) {
     await invalidateSession(db, session.id);
