@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { precompress } from './src/integrations/precompress.ts';
+import { serverContent } from './src/integrations/server-content.ts';
 import { defaultLocale, locales } from './src/lib/i18n/locales.ts';
 
 export default defineConfig({
@@ -18,6 +19,8 @@ export default defineConfig({
     // `/` only redirects to a language, so it is left out of the sitemap.
     sitemap({ filter: (page) => new URL(page).pathname !== '/' }),
     pagefindIndex(),
+    // The on-demand server gets the content store without the entries' HTML.
+    serverContent(),
     // After Pagefind, so that its bundle is compressed too.
     precompress(),
   ],
@@ -65,6 +68,10 @@ export default defineConfig({
     // drizzle-orm's 180 KB package.json exports map, left about 200 MB of heap behind.
     ssr: { noExternal: ['drizzle-orm'] },
   },
+  // A rebuild renders again only the pages whose entries changed (cacheKey in translatedPaths,
+  // src/lib/content/entries.ts) or whose code did; node_modules/.astro keeps the cache. CI builds
+  // cold, from nothing it cannot rebuild.
+  experimental: { incrementalBuild: true },
   prefetch: false,
   devToolbar: { enabled: false },
 });

@@ -1,24 +1,31 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { hugoBinary, writeHugoSite } from './hugo-peer.ts';
 import { createScratchProject } from './scratch-project.ts';
-import { writeContentFolder } from './synthetic-content.ts';
+import { syntheticCaseStudy, writeContentFolder } from './synthetic-content.ts';
+import { sampleTreeMemory } from './tree-memory.ts';
 import { budgeted, median, runsPhrase, type Context, type Row } from './types.ts';
 
 /**
  * How `astro build` (with its Pagefind index) grows with the number of case studies: wall time,
  * pages, pages per second and peak memory at a few sizes, each a cold build in a scratch copy of
- * the project whose CONTENT_DIR is the real content plus N synthetic entries in en, fr and ar.
+ * the project whose CONTENT_DIR is the real content plus N synthetic entries in en, fr and ar;
+ * then a warm rebuild after one entry changed, and the peer: Hugo and Pagefind on the same
+ * synthetic entries (hugo-peer.ts). Memory is the peak of the sum over the whole process tree.
  */
 
 const section = 'build-scaling';
-const gnuTime = '/usr/bin/time';
 /** The budgets hold at this size (skipped in --quick, which never builds it). */
 const budgetSize = 5000;
 const wallBudgetSeconds = 120;
 const memoryBudgetMiB = 3 * 1024;
 const growthBudget = 1.25;
+/** A warm rebuild after one entry changed takes at most this share of the cold build. */
+const warmBudget = 0.25;
+/** The cold build takes at most this many times the peer's (Hugo + Pagefind). */
+const peerBudget = 3;
 /** Kept free at the end of the 20-minute total for the sections that follow. */
 const reserveForOthersMs = 3 * 60_000;
 /** No single build may run longer than this, whatever time is left. */
@@ -26,11 +33,15 @@ const buildTimeoutMs = 12 * 60_000;
 
 interface BuildRun {
   seconds: number;
-  peakRssKiB: number;
+  /** Peak of the sum of the resident sets of the build's whole process tree. */
+  peakBytes: number;
+  /** Peak of its largest single process. */
+  largestBytes: number;
   pages: number;
 }
 
 type BuildOutcome = { ok: true; run: BuildRun } | { ok: false; reason: string };
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 /** The process group of the build under way, so an interrupted run can stop it (it is detached). */
 let runningGroup: number | undefined;
@@ -43,29 +54,13 @@ function countPages(dir: string): number {
   return count;
 }
 
-/** One cold build under GNU time, killed (its whole process group) when it overruns. */
-function build(ctx: Context, project: string, contentDir: string, timeoutMs: number): Promise<BuildOutcome> {
-  const timeFile = join(project, 'time.txt');
-  rmSync(timeFile, { force: true });
-  const astro = join(ctx.root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const env = {
-    ...process.env,
-    CONTENT_DIR: contentDir,
-    // Astro would otherwise try to send telemetry; nothing may leave 127.0.0.1.
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-    PATH: `${join(ctx.root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
-  };
+/** Runs a command with its process tree's memory sampled, killed (its whole group) when it overruns. */
+function measured(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, countIn: string): Promise<BuildOutcome> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(gnuTime, ['-v', '-o', timeFile, process.execPath, astro, 'build'], {
-      cwd: project,
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     runningGroup = child.pid;
+    const memory = child.pid ? sampleTreeMemory(child.pid) : undefined;
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-6000);
@@ -77,35 +72,62 @@ function build(ctx: Context, project: string, contentDir: string, timeoutMs: num
       timedOut = true;
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
     }, timeoutMs);
+    const name = [command, ...args].map((part) => part.split('/').at(-1)).slice(0, 3).join(' ');
     child.on('error', (error) => {
       clearTimeout(timer);
-      resolve({ ok: false, reason: `could not start ${gnuTime}: ${error.message}` });
+      memory?.stop();
+      resolve({ ok: false, reason: `could not start ${command}: ${error.message}` });
     });
     child.on('close', (code) => {
       clearTimeout(timer);
       runningGroup = undefined;
+      const peaks = memory?.stop() ?? { sumBytes: Number.NaN, largestBytes: Number.NaN };
       const seconds = (performance.now() - started) / 1000;
       if (timedOut) return resolve({ ok: false, reason: `timed out: killed after ${Math.round(seconds)} s` });
       if (code !== 0) {
         const tail = output.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(-12).join('\n');
-        return resolve({ ok: false, reason: `astro build exited with ${code}:\n${tail}` });
+        return resolve({ ok: false, reason: `${name} exited with ${code}:\n${tail}` });
       }
-      const timeReport = existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
-      const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeReport);
-      const client = join(project, 'dist', 'client');
       resolve({
         ok: true,
-        run: { seconds, peakRssKiB: peak ? Number(peak[1]) : Number.NaN, pages: existsSync(client) ? countPages(client) : 0 },
+        run: { seconds, peakBytes: peaks.sumBytes, largestBytes: peaks.largestBytes, pages: existsSync(countIn) ? countPages(countIn) : 0 },
       });
     });
   });
 }
 
+/** One `astro build` of the scratch project (cold when `project.clean()` ran before it). */
+function build(ctx: Context, project: string, contentDir: string, timeoutMs: number): Promise<BuildOutcome> {
+  const astro = join(ctx.root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const env = {
+    ...process.env,
+    CONTENT_DIR: contentDir,
+    // Astro would otherwise try to send telemetry; nothing may leave 127.0.0.1.
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    PATH: `${join(ctx.root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+  };
+  return measured(process.execPath, [astro, 'build'], project, env, timeoutMs, join(project, 'dist', 'client'));
+}
+
+/** The peer: `hugo` then Pagefind's CLI over its output, as one measured run of a shell. */
+function buildPeer(ctx: Context, site: string, timeoutMs: number): Promise<BuildOutcome> {
+  const pagefind = join(ctx.root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+  const script = `set -e; rm -rf public; ${hugoBinary} --quiet --ignoreCache --destination public; "${process.execPath}" "${pagefind}" --site public >/dev/null`;
+  const env = { ...process.env, HUGO_CACHEDIR: join(site, '.hugo-cache'), NO_COLOR: '1' };
+  return measured('/bin/sh', ['-c', script], site, env, timeoutMs, join(site, 'public'));
+}
+
+/** Changes one synthetic entry (a sentence added to its English text), as an editor's save would. */
+function changeOneEntry(contentDir: string): void {
+  const { slug } = syntheticCaseStudy(1, 'en');
+  appendFileSync(join(contentDir, 'case-studies', slug, 'en.mdx'), `\nA sentence added to measure a warm rebuild (${Date.now()}).\n`);
+}
+
 export async function buildScaling(ctx: Context): Promise<Row[]> {
-  if (!existsSync(gnuTime)) {
-    throw new Error(`${gnuTime} is missing; it measures the builds' peak memory. Install it with: apt-get install time`);
-  }
-  const sizes = ctx.quick ? [50, 200] : [200, 1000, budgetSize];
+  const sizes = ctx.sizes ?? (ctx.quick ? [50, 200] : [200, 1000, budgetSize]);
+  const peer = existsSync(hugoBinary);
   ctx.cleanups.push(() => {
     if (runningGroup !== undefined) process.kill(-runningGroup, 'SIGKILL');
   });
@@ -147,7 +169,7 @@ export async function buildScaling(ctx: Context): Promise<Row[]> {
       }
       runs.push(outcome.run);
       rate = outcome.run.seconds / size;
-      ctx.log(`build-scaling: ${label}: ${outcome.run.seconds.toFixed(1)} s, ${outcome.run.pages} pages, ${Math.round(outcome.run.peakRssKiB / 1024)} MiB`);
+      ctx.log(`build-scaling: ${label}: ${outcome.run.seconds.toFixed(1)} s, ${outcome.run.pages} pages, ${mib(outcome.run.peakBytes)} MiB (process tree)`);
     }
 
     const budgets = size === budgetSize;
@@ -157,7 +179,7 @@ export async function buildScaling(ctx: Context): Promise<Row[]> {
       (stopped && runs.length > 0 ? `; stopped early: ${stopped}` : '');
     if (runs.length === 0) {
       const reason = stopped ?? 'not run';
-      const failedBuild = reason.startsWith('astro build exited');
+      const failedBuild = / exited with /.test(reason);
       if (failedBuild) console.error(`build-scaling: ${label}: ${reason}`);
       rows.push({
         section,
@@ -175,7 +197,8 @@ export async function buildScaling(ctx: Context): Promise<Row[]> {
     }
     const seconds = median(runs.map((run) => run.seconds));
     const pages = median(runs.map((run) => run.pages));
-    const peakMiB = median(runs.map((run) => run.peakRssKiB)) / 1024;
+    const peakMiB = mib(median(runs.map((run) => run.peakBytes)));
+    const largestMiB = mib(median(runs.map((run) => run.largestBytes)));
     perEntry.set(size, seconds / size);
 
     const wall = { section, metric: `${label}: wall time`, value: round(seconds, 1), unit: 's', how: how('spawn to exit, wall clock, machine shared with other jobs') } as const;
@@ -185,11 +208,66 @@ export async function buildScaling(ctx: Context): Promise<Row[]> {
     const memory = {
       section,
       metric: `${label}: peak memory`,
-      value: Math.round(peakMiB),
+      value: peakMiB,
       unit: 'MiB',
-      how: how('`/usr/bin/time -v` "Maximum resident set size": peak RSS of the largest single process of the tree (Node running Astro, or the Pagefind binary it starts), not their sum'),
+      how: how(`highest sum of the resident sets of the whole process tree (Node running Astro, the Pagefind binary it starts, any workers), sampled from /proc every 150 ms; the largest single process peaked at ${largestMiB} MiB`),
+      detail: { largestProcessMiB: largestMiB },
     } as const;
     rows.push(budgets ? budgeted({ ...memory, budget: memoryBudgetMiB }) : memory);
+
+    // A warm rebuild: one entry changed, the content store and Vite's caches kept from the build above.
+    const leftForWarm = ctx.deadline - performance.now() - (later ? reserveForOthersMs : 0);
+    if (leftForWarm > seconds * 1000) {
+      changeOneEntry(contentDir);
+      ctx.log(`build-scaling: ${label}: warm rebuild after one entry changed`);
+      const warm = await build(ctx, project.dir, contentDir, Math.min(buildTimeoutMs, leftForWarm));
+      const warmRow: Row = {
+        section,
+        metric: `${label}: warm rebuild, one entry changed`,
+        value: warm.ok ? round(warm.run.seconds / seconds, 2) : null,
+        unit: '× cold',
+        how: warm.ok
+          ? `${round(warm.run.seconds, 1)} s (1 run) ÷ the median cold build; \`astro build\` again after a sentence was added to one synthetic entry, ` +
+            `dist/ kept and node_modules/.astro (the content store) and Vite's cache kept; peak ${mib(warm.run.peakBytes)} MiB (process tree)`
+          : `not measured: ${warm.reason.split('\n')[0]}`,
+      };
+      rows.push(budgets ? budgeted({ ...warmRow, budget: warmBudget }) : warmRow);
+    } else if (budgets) {
+      rows.push({ section, metric: `${label}: warm rebuild, one entry changed`, value: null, unit: '× cold', budget: warmBudget, pass: false, how: 'not run: no time left' });
+    }
+
+    // The peer, on the same synthetic entries (without the real content, a few hundred pages).
+    if (peer) {
+      const site = join(project.dir, 'hugo-peer');
+      const written = writeHugoSite(site, size);
+      const peerRuns: BuildRun[] = [];
+      let peerStopped: string | undefined;
+      for (let attempt = 0; attempt < ctx.runs; attempt += 1) {
+        const left = ctx.deadline - performance.now() - (later ? reserveForOthersMs : 0);
+        if (left <= 0) break;
+        ctx.log(`build-scaling: ${label}: hugo + pagefind, run ${attempt + 1} of ${ctx.runs}`);
+        const outcome = await buildPeer(ctx, site, Math.min(buildTimeoutMs, left));
+        if (!outcome.ok) {
+          peerStopped = outcome.reason;
+          break;
+        }
+        peerRuns.push(outcome.run);
+      }
+      rmSync(site, { recursive: true, force: true });
+      if (peerRuns.length > 0) {
+        const peerSeconds = median(peerRuns.map((run) => run.seconds));
+        const peerHow = `${runsPhrase(peerRuns.length, ctx.runs)}: \`hugo --ignoreCache\` (Debian's ${hugoBinary}) then \`pagefind --site public\` on the same ${size} synthetic entries × en/fr/ar as Markdown ` +
+          `(${written} files, key figures as a shortcode; hugo-peer.ts), ${median(peerRuns.map((run) => run.pages))} pages; memory as above`;
+        rows.push({ section, metric: `${label}: peer (hugo + pagefind) wall time`, value: round(peerSeconds, 1), unit: 's', how: peerHow });
+        rows.push({ section, metric: `${label}: peer peak memory`, value: mib(median(peerRuns.map((run) => run.peakBytes))), unit: 'MiB', how: peerHow });
+        const ratio: Row = { section, metric: `${label}: astro build ÷ peer`, value: round(seconds / peerSeconds, 2), unit: '×', how: 'median cold astro build (with Pagefind and compression) ÷ median peer run, measured in the same invocation' };
+        rows.push(budgets ? budgeted({ ...ratio, budget: peerBudget }) : ratio);
+      } else {
+        rows.push({ section, metric: `${label}: peer (hugo + pagefind) wall time`, value: null, unit: 's', how: peerStopped ?? 'not run: no time left' });
+      }
+    } else if (budgets) {
+      rows.push({ section, metric: `${label}: astro build ÷ peer`, value: null, unit: '×', budget: peerBudget, pass: false, how: `not measured: ${hugoBinary} is missing (apt-get install hugo)` });
+    }
 
     // Keep the largest completed site for page-weight and search; drop the previous one.
     if (keptSite) rmSync(keptSite, { recursive: true, force: true });
@@ -205,6 +283,8 @@ export async function buildScaling(ctx: Context): Promise<Row[]> {
     rows.push({ section, metric: `${budgetSize} entries: peak memory`, value: null, unit: 'MiB', budget: memoryBudgetMiB, pass: false, how });
   }
 
+  // Growth needs two sizes (a `--sizes` run with one has none to compare).
+  if (sizes.length < 2) return rows;
   const largest = sizes[sizes.length - 1]!;
   const middle = sizes[sizes.length - 2]!;
   const big = perEntry.get(largest);

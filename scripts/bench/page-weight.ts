@@ -115,10 +115,15 @@ export function measurePage(site: string, path: string): PageWeight {
     if (attrs['src'] !== undefined) fetchLocal(attrs['src'], pageUrl, 'js');
     inlineJs += body;
     if (body.includes('/_server-islands/') || attrs['data-island-id'] !== undefined) scripted.push('server-island fetch');
-    // Files an inline script loads by their address (the search page adds /pagefind/pagefind-ui.js).
-    for (const loaded of body.matchAll(/['"`](\/[\w./-]+\.(m?js|css))['"`]/g)) {
-      const content = fetchLocal(loaded[1]!, pageUrl, loaded[2] === 'css' ? 'css' : 'js');
-      if (content) scripted.push(`${loaded[1]} (loaded by script)`);
+    // Files an inline script loads by their address (the search page adds its language's
+    // /pagefind/<lang>/pagefind-ui.js, the folder named in the page's data-bundle attribute).
+    const bundle = /\bdata-bundle="(\/[\w./-]+\/)"/.exec(html)?.[1];
+    const addresses = [...body.matchAll(/['"`](\/[\w./-]+\.(m?js|css))['"`]/g)].map((loaded) => loaded[1]!);
+    // Minified, the script reads `${e}pagefind-ui.js`.
+    if (bundle) for (const file of body.matchAll(/\$\{\w+\}([\w.-]+\.m?js)`/g)) addresses.push(`${bundle}${file[1]}`);
+    for (const address of addresses) {
+      const content = fetchLocal(address, pageUrl, address.endsWith('.css') ? 'css' : 'js');
+      if (content) scripted.push(`${address} (loaded by script)`);
     }
     return '';
   });

@@ -34,6 +34,12 @@ const flagsSchema = z
       .enum(sectionNames, { error: (issue) => `must be one of ${sectionNames.join(', ')} (got "${String(issue.input)}")` })
       .optional(),
     quick: z.boolean().default(false),
+    sizes: z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'list entry counts separated by commas, such as 200,1000')
+      .transform((list) => list.split(',').map(Number))
+      .refine((list) => list.every((n) => n >= 1 && n <= 20_000), 'each size must be from 1 to 20,000')
+      .optional(),
     site: z
       .string()
       .min(1, 'name a built client folder, such as dist/client')
@@ -70,9 +76,9 @@ function printTable(rows: Row[]): void {
 
 const flags = readFlags(
   'bench',
-  { only: { type: 'string' }, quick: { type: 'boolean' }, site: { type: 'string' } },
+  { only: { type: 'string' }, quick: { type: 'boolean' }, sizes: { type: 'string' }, site: { type: 'string' } },
   flagsSchema,
-  `npm run bench -- [--quick] [--only=${sectionNames.join('|')}] [--site=<built client folder>]`,
+  `npm run bench -- [--quick] [--only=${sectionNames.join('|')}] [--sizes=200,1000] [--site=<built client folder>]`,
 );
 const started = performance.now();
 const startedAt = new Date();
@@ -83,6 +89,7 @@ const ctx: Context = {
   deadline: started + totalMs,
   sections: flags.only ? [flags.only] : sectionNames,
   ...(flags.site ? { siteFlag: flags.site } : {}),
+  ...(flags.sizes ? { sizes: flags.sizes } : {}),
   cleanups: [],
   log: (message) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`),
 };

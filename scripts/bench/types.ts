@@ -36,6 +36,8 @@ export interface Context {
   deadline: number;
   /** The sections this invocation runs, in order. */
   sections: readonly SectionName[];
+  /** `--sizes`: the entry counts build-scaling builds instead of its own (for a quick direction). */
+  sizes?: number[];
   /** `--site`: the folder page-weight and search measure, when given. */
   siteFlag?: string;
   /** Set by build-scaling: its largest completed build, kept until the run ends. */

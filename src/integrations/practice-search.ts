@@ -13,12 +13,17 @@ import { publishedAtBuild } from '#lib/server/practice-build.ts';
  * same filters (type, theme, country) as the built pages. Without a database, nothing is added.
  * The records are in the index from the next build on.
  */
-export async function addPracticeRecords(index: PagefindIndex, log: (message: string) => void): Promise<number> {
+export async function addPracticeRecords(
+  index: PagefindIndex,
+  log: (message: string) => void,
+  // Each language's index (src/integrations/pagefind-index.ts) takes that language's records only.
+  languages: readonly Locale[] = locales,
+): Promise<number> {
   let added = 0;
   for (const practice of await publishedAtBuild(log)) {
     const { content } = practice;
     const text = [content.title, content.institution, content.summary, ...sectionNames.map((name) => content.sections[name])].join('\n\n');
-    for (const locale of locales as readonly Locale[]) {
+    for (const locale of languages) {
       const t = useTranslations(locale);
       const record = await index.addCustomRecord({
         url: localizedPath(locale, `practices/${practice.slug}`),

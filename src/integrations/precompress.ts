@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -9,6 +10,11 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
  * Writes a Brotli (`.br`) and a gzip (`.gz`) copy next to every text file of the built site, so
  * that server/serve.ts sends pages and Pagefind's bundle compressed without compressing on each
  * request. Must come after the Pagefind integration, whose files it compresses too.
+ *
+ * With a cache folder (the build's: node_modules/.astro/precompressed/), the copies are kept by
+ * the SHA-256 of what they compress, so a rebuild that writes the same page again (an
+ * incremental build restores most of them) copies them instead of compressing again; copies no
+ * file of this build used are removed at the end.
  */
 
 const compressible = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
@@ -30,24 +36,36 @@ async function* textFiles(root: string, folder = ''): AsyncGenerator<string> {
   }
 }
 
-async function compressOne(root: string, relative: string): Promise<number> {
+async function compressOne(root: string, relative: string, cache: string | undefined, used: Set<string>): Promise<number> {
   const path = join(root, relative);
   if ((await stat(path)).size < smallestWorthCompressing) return 0;
   const raw = await readFile(path);
   const quality = sharedAssets.test(relative) ? constants.BROTLI_MAX_QUALITY : 5;
+  const key = cache ? join(cache, `${createHash('sha256').update(raw).digest('hex')}-${quality}`) : undefined;
+  if (key) {
+    used.add(key);
+    const copied = await Promise.all([copyFile(`${key}.br`, `${path}.br`), copyFile(`${key}.gz`, `${path}.gz`)]).then(
+      () => true,
+      () => false,
+    );
+    if (copied) return 1;
+  }
   const [br, gz] = await Promise.all([
     brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
     gzipped(raw, { level: 9 }),
   ]);
   await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
+  if (key) await Promise.all([writeFile(`${key}.br`, br), writeFile(`${key}.gz`, gz)]);
   return 1;
 }
 
-export async function precompressFolder(root: string): Promise<number> {
+export async function precompressFolder(root: string, cache?: string): Promise<number> {
   let written = 0;
+  const used = new Set<string>();
+  if (cache) await mkdir(cache, { recursive: true });
   const pending = new Set<Promise<void>>();
   for await (const relative of textFiles(root)) {
-    const job: Promise<void> = compressOne(root, relative).then((count) => {
+    const job: Promise<void> = compressOne(root, relative, cache, used).then((count) => {
       written += count;
       pending.delete(job);
     });
@@ -55,16 +73,25 @@ export async function precompressFolder(root: string): Promise<number> {
     if (pending.size >= inFlight) await Promise.race(pending);
   }
   await Promise.all(pending);
+  if (cache) {
+    for (const name of await readdir(cache)) {
+      if (!used.has(join(cache, name.replace(/\.(br|gz)$/, '')))) await rm(join(cache, name), { force: true });
+    }
+  }
   return written;
 }
 
 export function precompress(): AstroIntegration {
+  let cache: string | undefined;
   return {
     name: 'oic/precompress',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cache = fileURLToPath(new URL('precompressed/', config.cacheDir));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const count = await precompressFolder(fileURLToPath(dir));
+        const count = await precompressFolder(fileURLToPath(dir), cache);
         logger.info(`compressed ${count} files (Brotli and gzip) in ${Math.round(performance.now() - started)} ms`);
       },
     },

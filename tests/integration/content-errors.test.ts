@@ -24,11 +24,11 @@ describe('a bad content entry fails the build', () => {
 
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-  /** `data` is the YAML of a data file, or the frontmatter of an MDX entry. */
-  async function syncWith(file: string, data: string): Promise<string> {
+  /** `data` is the YAML of a data file, or the frontmatter of an MDX entry (then `body` its text). */
+  async function syncWith(file: string, data: string, body = 'Body.'): Promise<string> {
     const content = join(project, `content-${Math.random().toString(36).slice(2)}`);
     mkdirSync(join(content, file, '..'), { recursive: true });
-    writeFileSync(join(content, file), file.endsWith('.yaml') ? `${data}\n` : `---\n${data}\n---\n\nBody.\n`);
+    writeFileSync(join(content, file), file.endsWith('.yaml') ? `${data}\n` : `---\n${data}\n---\n\n${body}\n`);
     try {
       await run('npx', ['astro', 'sync'], { cwd: project, env: { ...process.env, CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0' } });
     } catch (error) {
@@ -55,6 +55,39 @@ describe('a bad content entry fails the build', () => {
     );
     expect(output).toContain('case-studies/broken/en.mdx');
     expect(output).toContain('country: "FR" is not the ISO code of an OIC member state');
+  }, 60_000);
+
+  const validStudy = [
+    'title: A case study whose body uses a component that does not exist',
+    'summary: A summary long enough to pass the minimum length of forty characters.',
+    'country: AZ',
+    'themes: [one-stop-shops]',
+    'years: { from: 2012 }',
+    'published: 2026-11-28',
+    'sources: [{ title: SESRIC, url: "https://www.sesric.org/" }]',
+  ].join('\n');
+
+  // MDX bodies are compiled when the content syncs, with <KeyFigure> as the only component.
+  it('names the file and the component of an entry that uses an unknown one', async () => {
+    const output = await syncWith('case-studies/unknown-component/en.mdx', validStudy, '## Context\n\n<BarChart values="1,2" />\n');
+    expect(output).toContain('case-studies/unknown-component/en.mdx');
+    expect(output).toContain('<BarChart> is not a component an entry can use');
+  }, 60_000);
+
+  it('names the file of an entry that imports something', async () => {
+    const output = await syncWith('case-studies/imports/en.mdx', validStudy, "import Chart from '../../src/components/BarChart.astro';\n\n<Chart />\n");
+    expect(output).toContain('case-studies/imports/en.mdx');
+    expect(output).toContain('may not import or export');
+  }, 60_000);
+
+  it('names the file and the attribute of a key figure without its date', async () => {
+    const output = await syncWith(
+      'case-studies/undated-figure/en.mdx',
+      validStudy,
+      '<KeyFigure value="21" label="centres" source="SESRIC" href="https://www.sesric.org/" />\n',
+    );
+    expect(output).toContain('case-studies/undated-figure/en.mdx');
+    expect(output).toContain('<KeyFigure> needs asOf="…"');
   }, 60_000);
 
   it('names the file and the deadline of a course', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,6 +55,28 @@ describe('compressed copies written at build time', () => {
     expect(existsSync(join(root, 'pagefind/pagefind-ui.js.br'))).toBe(true);
     expect(existsSync(join(root, 'robots.txt.br'))).toBe(false);
     expect(existsSync(join(root, 'pagefind/wasm.en.pagefind.br'))).toBe(false);
+  });
+
+  it('reuses the copies of unchanged files from its cache on a rebuild, and compresses changed ones', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'oic-precompress-site-'));
+    const cache = join(site, '..', `${site.split('/').at(-1)}-cache`);
+    try {
+      writeFileSync(join(site, 'same.html'), page);
+      writeFileSync(join(site, 'changed.html'), page);
+      await precompressFolder(site, cache);
+      // A rebuild writes the pages again; one of them changed, and the cache knows the other.
+      writeFileSync(join(site, 'same.html'), page);
+      writeFileSync(join(site, 'changed.html'), `${page}<p>Changed.</p>`);
+      rmSync(join(site, 'same.html.br'));
+      await precompressFolder(site, cache);
+      expect(brotliDecompressSync(readFileSync(join(site, 'same.html.br'))).toString()).toBe(page);
+      expect(gunzipSync(readFileSync(join(site, 'changed.html.gz'))).toString()).toContain('<p>Changed.</p>');
+      // The copies of the page as it was before its change are gone: only what this build uses stays.
+      expect(readdirSync(cache).length).toBe(4);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
 

@@ -47,7 +47,13 @@ export async function translatedEntries<C extends TranslatedCollection>(
 export async function translatedPaths<C extends TranslatedCollection>(collection: C) {
   const perLocale = await Promise.all(
     locales.map(async (lang) =>
-      (await translatedEntries(collection, lang)).map((item) => ({ params: { lang, slug: item.slug }, props: { item } })),
+      (await translatedEntries(collection, lang)).map((item) => ({
+        params: { lang, slug: item.slug },
+        props: { item },
+        // The page shows this entry and links its other languages: with the same of both (and the
+        // same code), an incremental build keeps the page it wrote last time.
+        cacheKey: `${item.entry.digest ?? ''}|${item.lang}|${item.translations.join(',')}`,
+      })),
     ),
   );
   return perLocale.flat();

@@ -23,19 +23,16 @@ export interface ModelRow {
   figure: KeyFigureFacts | undefined;
 }
 
-/** The key figures written in an entry's body, in order. */
-export function keyFiguresOf(body: string): KeyFigureFacts[] {
-  return [...body.matchAll(/<KeyFigure\b([^>]*)\/>/g)].map(([, attributes = '']) => {
-    const attribute = (name: string): string => attributes.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1] ?? '';
-    return { value: attribute('value'), label: attribute('label'), asOf: attribute('asOf'), source: attribute('source'), href: attribute('href') };
-  });
+/** The key figures an entry shows, in order, as its loader recorded them when rendering it. */
+export function keyFiguresOf(entry: { rendered?: { metadata?: Record<string, unknown> } }): KeyFigureFacts[] {
+  return (entry.rendered?.metadata?.keyFigures as KeyFigureFacts[] | undefined) ?? [];
 }
 
 export async function modelRows(locale: Locale): Promise<ModelRow[]> {
   return (await caseStudies(locale)).flatMap((study) => {
     const { model, country } = study.entry.data;
     if (!model) return [];
-    return [{ study, country: countryName(country, locale), ...model, figure: keyFiguresOf(study.entry.body ?? '')[0] }];
+    return [{ study, country: countryName(country, locale), ...model, figure: keyFiguresOf(study.entry)[0] }];
   });
 }
 
