@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { applications, evaluations, practices, sessions, users } from '#db/schema.ts';
 import { documentsForExport } from './certificates.ts';
 import type { Database } from './database.ts';
 import { afterAnswer } from './background.ts';
 import type { InStatement } from '@libsql/client';
 import { createToken, randomSecret } from './crypto.ts';
-import { consumeLinkToken, createLinkToken, EMAIL_VERIFICATION_LIFETIME_MS, PASSWORD_RESET_LIFETIME_MS, SET_PASSWORD_LIFETIME_MS } from './link-tokens.ts';
+import { consumeLinkToken, createLinkToken, EMAIL_VERIFICATION_LIFETIME_MS, linkTokenInsert, PASSWORD_RESET_LIFETIME_MS, SET_PASSWORD_LIFETIME_MS } from './link-tokens.ts';
+import { columnList, statement } from './sql.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { outboxInsert, type OutboxMessage } from './outbox.ts';
 import { practicesOfAccount } from './practices.ts';
@@ -234,14 +235,9 @@ export function accountStatements(
     userId,
     token,
     statements: [
-      {
-        sql: 'insert into users (id, email, role, country, full_name, preferred_language, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-        args: [userId, input.email.trim().toLowerCase(), input.role, input.country, input.fullName, input.preferredLanguage, now.getTime()],
-      },
-      {
-        sql: 'insert into email_tokens (id, user_id, purpose, secret_hash, expires_at) values (?, ?, ?, ?, ?)',
-        args: [id, userId, 'set-password', Buffer.from(secretHash), now.getTime() + SET_PASSWORD_LIFETIME_MS],
-      },
+      statement(sql`insert into ${users} (${columnList([users.id, users.email, users.role, users.country, users.fullName, users.preferredLanguage, users.createdAt])})
+        values (${userId}, ${input.email.trim().toLowerCase()}, ${input.role}, ${input.country}, ${input.fullName}, ${input.preferredLanguage}, ${now.getTime()})`),
+      linkTokenInsert({ id, userId, purpose: 'set-password', secretHash, expiresAt: now.getTime() + SET_PASSWORD_LIFETIME_MS }),
     ],
   };
 }

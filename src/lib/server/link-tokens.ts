@@ -1,9 +1,10 @@
 import type { InStatement } from '@libsql/client';
-import { eq, lte } from 'drizzle-orm';
+import { eq, lte, sql } from 'drizzle-orm';
 import { emailTokens, type tokenPurposes } from '#db/schema.ts';
 import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
 import type { Database } from './database.ts';
 import { wakeSenders } from './outbox.ts';
+import { columnList, statement } from './sql.ts';
 
 /** Single-use links sent by email (the Copenhagen Book, "Email verification" and "Password reset"). */
 
@@ -19,6 +20,12 @@ export const SET_PASSWORD_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
  * gives the outbox message that carries the link, written in the same write batch (issue 12):
  * the link and its mail are stored together or not at all.
  */
+/** The statement that stores a link: its id, and only the SHA-256 of its secret. */
+export function linkTokenInsert(link: { id: string; userId: string; purpose: LinkPurpose; secretHash: Uint8Array; expiresAt: number }): InStatement {
+  return statement(sql`insert into ${emailTokens} (${columnList([emailTokens.id, emailTokens.userId, emailTokens.purpose, emailTokens.secretHash, emailTokens.expiresAt])})
+    values (${link.id}, ${link.userId}, ${link.purpose}, ${Buffer.from(link.secretHash)}, ${link.expiresAt})`);
+}
+
 export async function createLinkToken(
   db: Database,
   userId: string,
@@ -31,11 +38,8 @@ export async function createLinkToken(
   const message = mail?.(token) ?? null;
   await db.$client.batch(
     [
-      { sql: 'delete from email_tokens where user_id = ? and purpose = ?', args: [userId, purpose] },
-      {
-        sql: 'insert into email_tokens (id, user_id, purpose, secret_hash, expires_at) values (?, ?, ?, ?, ?)',
-        args: [id, userId, purpose, Buffer.from(secretHash), now.getTime() + lifetimeMs],
-      },
+      statement(sql`delete from ${emailTokens} where ${emailTokens.userId} = ${userId} and ${emailTokens.purpose} = ${purpose}`),
+      linkTokenInsert({ id, userId, purpose, secretHash, expiresAt: now.getTime() + lifetimeMs }),
       ...(message ? [message] : []),
     ],
     'write',

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { InStatement } from '@libsql/client';
-import { users } from '#db/schema.ts';
+import { emailTokens, sessions, users } from '#db/schema.ts';
 import type { Role } from '../vocabulary.ts';
 import type { Database } from './database.ts';
 import type { User } from './sessions.ts';
+import { audit, bare, statement } from './sql.ts';
 
 /**
  * Staff's people tools (issue 11): deactivating and reactivating accounts, moving a focal point
@@ -16,10 +17,7 @@ export type PeopleOutcome = { ok: true } | { ok: false; refusal: PeopleRefusal }
 
 /** The audit INSERT that follows an UPDATE in the same batch: written only if that UPDATE changed a row. */
 function auditIfChanged(actor: Pick<User, 'id' | 'role'>, action: string, subjectId: string, reason: string | null, now: Date): InStatement {
-  return {
-    sql: 'insert into audit_log (at, actor_id, actor_role, action, reason, detail) select ?, ?, ?, ?, ?, ? where changes() > 0',
-    args: [now.getTime(), actor.id, actor.role, action, reason, subjectId],
-  };
+  return audit({ actor, action, applicationId: null, reason, detail: subjectId, now, when: sql`changes() > 0` });
 }
 
 async function target(db: Database, id: string): Promise<Pick<User, 'id' | 'role' | 'country' | 'deactivatedAt'> | null> {
@@ -46,14 +44,14 @@ export async function setAccountActive(
   if (!found) return { ok: false, refusal: 'not-found' };
   const statements: InStatement[] = active
     ? [
-        { sql: 'update users set deactivated_at = null where id = ? and deactivated_at is not null', args: [accountId] },
+        statement(sql`update ${users} set ${bare(users.deactivatedAt)} = null where ${users.id} = ${accountId} and ${users.deactivatedAt} is not null`),
         auditIfChanged(actor, 'account.reactivate', accountId, reason || null, now),
       ]
     : [
-        { sql: 'update users set deactivated_at = ? where id = ? and deactivated_at is null', args: [now.getTime(), accountId] },
+        statement(sql`update ${users} set ${bare(users.deactivatedAt)} = ${now.getTime()} where ${users.id} = ${accountId} and ${users.deactivatedAt} is null`),
         auditIfChanged(actor, 'account.deactivate', accountId, reason || null, now),
-        { sql: 'delete from sessions where user_id = ?', args: [accountId] },
-        { sql: "delete from email_tokens where user_id = ? and purpose in ('reset-password', 'set-password')", args: [accountId] },
+        statement(sql`delete from ${sessions} where ${sessions.userId} = ${accountId}`),
+        statement(sql`delete from ${emailTokens} where ${emailTokens.userId} = ${accountId} and ${inArray(emailTokens.purpose, ['reset-password', 'set-password'])}`),
       ];
   const [updated] = await db.$client.batch(statements, 'write');
   return updated && updated.rowsAffected > 0 ? { ok: true } : { ok: false, refusal: 'unchanged' };
@@ -70,7 +68,7 @@ export async function changeFocalPointCountry(db: Database, actor: Pick<User, 'i
   if (found.role !== 'focal-point') return { ok: false, refusal: 'not-focal-point' };
   const [updated] = await db.$client.batch(
     [
-      { sql: 'update users set country = ? where id = ? and role = ? and country is not ?', args: [country, accountId, 'focal-point', country] },
+      statement(sql`update ${users} set ${bare(users.country)} = ${country} where ${users.id} = ${accountId} and ${users.role} = 'focal-point' and ${users.country} is not ${country}`),
       auditIfChanged(actor, 'account.country', accountId, `${found.country ?? '-'} → ${country}`, now),
     ],
     'write',
