@@ -23,6 +23,7 @@ export const publicPageTypes = {
   newsItem: 'news/sesric-asan-visit-2023/',
   search: 'search/',
   about: 'about/',
+  practices: 'practices/',
   signIn: 'account/sign-in/',
   signUp: 'account/sign-up/',
   notFound: 'no-such-page/',
@@ -41,6 +42,10 @@ export const accountPageTypes = {
   outbox: ['staff', 'staff/outbox/'],
   staffEvaluation: ['staff', 'staff/courses/COURSE/evaluation/'],
   focalPointEvaluations: ['focal-point', 'focal-point/evaluations/'],
+  myPractices: ['participant', 'account/practices/'],
+  newPractice: ['participant', 'account/practices/new/'],
+  focalPointPractices: ['focal-point', 'focal-point/practices/'],
+  staffPractices: ['staff', 'staff/practices/'],
 } as const satisfies Record<string, readonly [Role, string]>;
 
 /** The first course listed on the English courses page. */

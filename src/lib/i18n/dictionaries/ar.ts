@@ -298,7 +298,7 @@ export const ar = {
   'focalPoint.nominated': "سُجّل الترشيح وأُبلغ الشخص بذلك.",
 
   'staff.audit': "سجل التدقيق",
-  'staff.people': "حسابات الفريق ومنسّقي الاتصال",
+  'staff.people': "الأشخاص والحسابات",
   'staff.seatsLeft': "المقاعد المتبقية",
   'staff.filter': "تصفية",
   'staff.any': "الكل",

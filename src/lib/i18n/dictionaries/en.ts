@@ -276,7 +276,7 @@ export const en = {
   'focalPoint.nominated': "The nomination is recorded and the person has been told.",
 
   'staff.audit': "Audit log",
-  'staff.people': "Staff and focal-point accounts",
+  'staff.people': "People and accounts",
   'staff.seatsLeft': "Seats left",
   'staff.filter': "Filter",
   'staff.any': "Any",

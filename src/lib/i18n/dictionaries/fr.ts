@@ -280,7 +280,7 @@ export const fr = {
   'focalPoint.nominated': "La proposition est enregistrée et la personne a été prévenue.",
 
   'staff.audit': "Journal d’audit",
-  'staff.people': "Comptes de l’équipe et des points focaux",
+  'staff.people': "Personnes et comptes",
   'staff.seatsLeft': "Places libres",
   'staff.filter': "Filtrer",
   'staff.any': "Tous",
