@@ -8,6 +8,7 @@ import type { Role } from '#lib/vocabulary.ts';
 import { admit, type AdmitPage } from './access.ts';
 
 /** `admit` for the pages of one record (a course, a contributed practice), which also find the record. */
+
 /**
  * For the pages of one course (`[course]` or `[slug]` in the address): the course and the person
  * if they may open it, otherwise the response to send: 404 for a course that does not exist
