@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -55,8 +55,19 @@ async function compressOne(root: string, relative: string, cache: string | undef
     gzipped(raw, { level: 9 }),
   ]);
   await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
-  if (key) await Promise.all([writeFile(`${key}.br`, br), writeFile(`${key}.gz`, gz)]);
+  if (key) await Promise.all([keep(`${key}.br`, br), keep(`${key}.gz`, gz)]);
   return 1;
+}
+
+/**
+ * Writes a cache file whole or not at all (a temporary name, then a rename): files with the same
+ * content (each language's copy of Pagefind's scripts) are compressed at the same time, and one
+ * must never copy another's half-written cache entry.
+ */
+async function keep(path: string, data: Buffer): Promise<void> {
+  const partial = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.partial`;
+  await writeFile(partial, data);
+  await rename(partial, path);
 }
 
 export async function precompressFolder(root: string, cache?: string): Promise<number> {
