@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applicationStatuses, canMove, type ApplicationStatus, type Mover } from '#lib/application-states.ts';
 import { moveApplication, submitApplication, verifyCertificate, type Actor } from '#lib/server/applications.ts';
 import type { CourseOffering } from '#lib/course-rules.ts';
+import { ownApplication, ownApplications } from '#lib/server/rosters.ts';
 import { createTestDatabase, type TestDatabase } from '#support/database.ts';
 import { addPerson, duringApplications, duringCourse, sampleCourse } from '#support/people.ts';
 
@@ -166,5 +167,30 @@ describe('seats and the waiting list', () => {
     });
     const promotion = await database.client.execute({ sql: "select actor_role from audit_log where action = 'application.promote' and application_id = ?", args: [azThird.application.id] });
     expect(promotion.rows[0]?.actor_role).toBe('system');
+  });
+});
+
+describe("a person's own applications", () => {
+  it('lists only their own, for every course or one, and keeps working on a second database (the prepared query is per database)', async () => {
+    const first = sampleCourse();
+    const second = { ...sampleCourse(), slug: 'second-course' };
+    const { applicant } = await apply(first);
+    const other = await apply(first, 'SN');
+    const again = await submitApplication(database.client, { applicant, course: second, motivation: 'Another course.', now: duringApplications });
+    expect(again.ok).toBe(true);
+
+    const mine = await ownApplications(database.db, applicant.id);
+    expect(mine.map((row) => row.courseSlug).sort()).toEqual([first.slug, 'second-course'].sort());
+    expect(mine.every((row) => row.email !== null && row.country === 'AZ')).toBe(true);
+    expect((await ownApplication(database.db, applicant.id, first.slug))?.motivation).toBe('I run a service centre.');
+    expect(await ownApplication(database.db, applicant.id, 'no-such-course')).toBeUndefined();
+    expect((await ownApplications(database.db, other.applicant.id)).map((row) => row.id)).toEqual([other.application.id]);
+
+    const elsewhere = await createTestDatabase();
+    try {
+      expect(await ownApplications(elsewhere.db, applicant.id)).toEqual([]);
+    } finally {
+      elsewhere.cleanup();
+    }
   });
 });

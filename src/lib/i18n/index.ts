@@ -18,11 +18,20 @@ export const dictionaries: Record<Locale, Record<MessageKey, Message>> = { en, f
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+const translators = new Map<Locale, Translate>();
+
 /**
  * Interface text for one language; `{name}` placeholders are filled from `values`. A plural
  * message picks its form from `values.count`, a number, which is written in the locale's digits.
+ * Made once per language: every request asks for one.
  */
 export function useTranslations(locale: Locale): Translate {
+  let translate = translators.get(locale);
+  if (!translate) translators.set(locale, (translate = translator(locale)));
+  return translate;
+}
+
+function translator(locale: Locale): Translate {
   const dictionary = dictionaries[locale];
   const plural = new Intl.PluralRules(intlLocale(locale));
   const number = new Intl.NumberFormat(intlLocale(locale));

@@ -3,6 +3,7 @@ import { applications, users } from '#db/schema.ts';
 import type { ApplicationStatus } from '../application-states.ts';
 import { visibleApplications } from './access.ts';
 import type { Database } from './database.ts';
+import { preparedPer } from './sql.ts';
 import type { User } from './sessions.ts';
 
 /** Applications as the account pages list them, always narrowed to what the viewer may see. */
@@ -67,6 +68,38 @@ export async function roster(db: Database, viewer: User, filter: RosterFilter = 
     .leftJoin(users, eq(users.id, applications.userId))
     .where(rosterConditions(viewer, filter))
     .orderBy(asc(applications.courseSlug), asc(applications.country), asc(applications.rank), desc(applications.createdAt));
+}
+
+const ownApplicationsQuery = preparedPer((db) =>
+  db
+    .select(rosterColumns)
+    .from(applications)
+    .leftJoin(users, eq(users.id, applications.userId))
+    .where(eq(applications.userId, sql.placeholder('userId')))
+    .orderBy(asc(applications.courseSlug), desc(applications.createdAt))
+    .prepare(),
+);
+
+const ownApplicationQuery = preparedPer((db) =>
+  db
+    .select(rosterColumns)
+    .from(applications)
+    .leftJoin(users, eq(users.id, applications.userId))
+    .where(and(eq(applications.userId, sql.placeholder('userId')), eq(applications.courseSlug, sql.placeholder('courseSlug'))))
+    .prepare(),
+);
+
+/**
+ * A person's own applications, whatever their role: what `/account/` lists and the apply page
+ * checks. Prepared once (sql.ts), as nearly every signed-in page asks for them.
+ */
+export function ownApplications(db: Database, userId: string): Promise<RosterRow[]> {
+  return ownApplicationsQuery(db).all({ userId });
+}
+
+/** A person's own application to one course, if they made one. */
+export async function ownApplication(db: Database, userId: string, courseSlug: string): Promise<RosterRow | undefined> {
+  return (await ownApplicationQuery(db).all({ userId, courseSlug }))[0];
 }
 
 /** The columns a roster page can be sorted by, from its column headers' links. */

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, lte, ne, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import { sessions, users } from '#db/schema.ts';
 import { roles, type Role } from '../vocabulary.ts';
 import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
 import type { Database } from './database.ts';
+import { preparedPer } from './sql.ts';
 
 /**
  * Sessions after the Lucia guide ("sessions/basic" and "inactivity-timeout"): the cookie holds
@@ -82,14 +83,19 @@ function isExpired(session: Session, policy: SessionPolicy, now: Date): boolean 
  * live one has its lastActiveAt moved to `now` when the last write is older than the policy's
  * refresh interval. Malformed tokens give null, never an exception.
  */
-export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<{ session: Session; user: User } | null> {
-  const parts = parseToken(token);
-  if (!parts) return null;
-  const [row] = await db
+const sessionWithPerson = preparedPer((db) =>
+  db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, parts.id));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<{ session: Session; user: User } | null> {
+  const parts = parseToken(token);
+  if (!parts) return null;
+  const [row] = await sessionWithPerson(db).execute({ id: parts.id });
   if (!row) return null;
   const { secretHash, ...session } = row.session;
   if (!secretsEqual(sha256Bytes(parts.secret), new Uint8Array(secretHash))) return null;

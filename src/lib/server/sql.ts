@@ -3,6 +3,7 @@ import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { auditLog } from '#db/schema.ts';
 import type { Role } from '../vocabulary.ts';
+import type { Database } from './database.ts';
 
 /**
  * Statements for the libSQL client's own write batches, built from the drizzle schema: drizzle
@@ -17,6 +18,20 @@ const dialect = new SQLiteSyncDialect();
 export function statement(query: SQL): InStatement {
   const { sql: text, params } = dialect.sqlToQuery(query);
   return { sql: text, args: params as InValue[] };
+}
+
+/**
+ * A drizzle query built once per database handle, then run with `sql.placeholder` values. For
+ * the queries of nearly every request (the session lookup, a participant's own applications):
+ * building a query with drizzle's builder costs about 0.2 ms, more than SQLite takes to run it.
+ */
+export function preparedPer<Q>(build: (db: Database) => Q): (db: Database) => Q {
+  const built = new WeakMap<Database, Q>();
+  return (db) => {
+    let query = built.get(db);
+    if (!query) built.set(db, (query = build(db)));
+    return query;
+  };
 }
 
 /** A column by its bare name, where SQLite allows no table before it (SET, INSERT's column list). */
