@@ -1,4 +1,5 @@
 import type { Locale } from './i18n/locales.ts';
+import { madeOnce } from './made-once.ts';
 
 /**
  * Dates, numbers and lists in the reader's language, all through `Intl`.
@@ -22,26 +23,31 @@ const dateStyles = {
 
 export type DateStyle = keyof typeof dateStyles;
 
+const dateFormat = madeOnce((locale: Locale, style: DateStyle) => new Intl.DateTimeFormat(intlLocale(locale), dateStyles[style]));
+const momentFormat = madeOnce((locale: Locale, options: string) => new Intl.DateTimeFormat(intlLocale(locale), JSON.parse(options) as Intl.DateTimeFormatOptions));
+const numberFormat = madeOnce((locale: Locale) => new Intl.NumberFormat(intlLocale(locale)));
+const listFormat = madeOnce((locale: Locale) => new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }));
+
 export function formatDate(date: Date, locale: Locale, style: DateStyle = 'long'): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), dateStyles[style]).format(date);
+  return dateFormat(locale, style).format(date);
 }
 
 /** A moment (not a calendar day), such as a session's last activity or an audit entry. */
 export function formatDateTime(date: Date, locale: Locale, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), options).format(date);
+  return momentFormat(locale, JSON.stringify(options)).format(date);
 }
 
 /** "1–5 March 2027", "28 Feb – 3 Mar 2027": the locale decides how a range collapses. */
 export function formatDateRange(start: Date, end: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), dateStyles.long).formatRange(start, end);
+  return dateFormat(locale, 'long').formatRange(start, end);
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  return numberFormat(locale).format(value);
 }
 
 export function formatList(items: string[], locale: Locale): string {
-  return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
+  return listFormat(locale).format(items);
 }
 
 /**

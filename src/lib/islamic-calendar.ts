@@ -1,5 +1,6 @@
 import { intlLocale } from './format.ts';
 import type { Locale } from './i18n/locales.ts';
+import { madeOnce } from './made-once.ts';
 
 /**
  * The Hijri calendar as Saudi Arabia's Umm al-Qura tables set it, through `Intl`: for showing
@@ -9,10 +10,10 @@ import type { Locale } from './i18n/locales.ts';
 const CALENDAR = 'islamic-umalqura';
 const DAY_MS = 86_400_000;
 
-function hijriFormat(locale: Locale): Intl.DateTimeFormat {
+const hijriFormat = madeOnce((locale: Locale): Intl.DateTimeFormat => {
   const hijriLocale = new Intl.Locale(intlLocale(locale), { calendar: CALENDAR });
   return new Intl.DateTimeFormat(hijriLocale, { dateStyle: 'long', timeZone: 'UTC' });
-}
+});
 
 export function formatHijriDate(date: Date, locale: Locale): string {
   return hijriFormat(locale).format(date);

@@ -1,4 +1,5 @@
 import type { Locale } from './i18n/locales.ts';
+import { madeOnce } from './made-once.ts';
 
 /**
  * The 57 OIC member states as ISO 3166-1 alpha-2 codes. Names are not kept here:
@@ -17,16 +18,16 @@ export function isMemberState(code: unknown): code is MemberState {
   return typeof code === 'string' && (memberStates as readonly string[]).includes(code);
 }
 
-const namers = new Map<Locale, Intl.DisplayNames>();
+const namer = madeOnce((locale: Locale) => new Intl.DisplayNames([locale], { type: 'region', style: 'short', fallback: 'code' }));
 
-/** The country's short name in the reader's language ("Palestine", "Türkiye", "فلسطين"). */
+const memberName = madeOnce((code: MemberState, locale: Locale): string => namer(locale).of(code) ?? code);
+
+/**
+ * The country's short name in the reader's language ("Palestine", "Türkiye", "فلسطين"). Member
+ * states' names are kept once made; any other code (from a request, say) is named each time.
+ */
 export function countryName(code: string, locale: Locale): string {
-  let namer = namers.get(locale);
-  if (!namer) {
-    namer = new Intl.DisplayNames([locale], { type: 'region', style: 'short', fallback: 'code' });
-    namers.set(locale, namer);
-  }
-  return namer.of(code) ?? code;
+  return isMemberState(code) ? memberName(code, locale) : (namer(locale).of(code) ?? code);
 }
 
 /** Member states sorted by their name in the reader's language, for lists and select boxes. */

@@ -1,3 +1,5 @@
+import { madeOnce } from '../made-once.ts';
+
 /** The OIC's three working languages, English first as the default. */
 export const locales = ['en', 'fr', 'ar'] as const;
 export type Locale = (typeof locales)[number];
@@ -8,19 +10,19 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** Text direction, read from the locale's own data rather than a hand-kept list. */
-export function directionOf(locale: Locale): 'ltr' | 'rtl' {
+export const directionOf = madeOnce((locale: Locale): 'ltr' | 'rtl' => {
   const info = new Intl.Locale(locale) as Intl.Locale & {
     getTextInfo?: () => { direction: 'ltr' | 'rtl' };
     textInfo?: { direction: 'ltr' | 'rtl' };
   };
   return (info.getTextInfo?.() ?? info.textInfo)?.direction ?? 'ltr';
-}
+});
 
 /** The language names as their own speakers write them, for the language switcher. */
-export function autonym(locale: Locale): string {
+export const autonym = madeOnce((locale: Locale): string => {
   const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
-}
+});
 
 /**
  * The best of our locales for an Accept-Language header (RFC 9110 §12.5.4): highest q first,
@@ -41,6 +43,4 @@ export function bestLocale(acceptLanguage: string | null | undefined): Locale {
 }
 
 /** A language's name in the reader's language ("anglais" for a French reader). */
-export function languageName(language: Locale, reader: Locale): string {
-  return new Intl.DisplayNames([reader], { type: 'language' }).of(language) ?? language;
-}
+export const languageName = madeOnce((language: Locale, reader: Locale): string => new Intl.DisplayNames([reader], { type: 'language' }).of(language) ?? language);
