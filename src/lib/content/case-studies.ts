@@ -1,17 +1,17 @@
-import { translatedEntries, type Translated } from './entries.ts';
+import { oncePerBuild, translatedEntries, type Translated } from './entries.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { themes, type Theme } from '../vocabulary.ts';
 
 export type CaseStudy = Translated<'caseStudies'>;
 
 /** Case studies newest first (by publication, then title). */
-export async function caseStudies(locale: Locale): Promise<CaseStudy[]> {
-  const all = await translatedEntries('caseStudies', locale);
-  return all.sort(
-    (a, b) =>
-      b.entry.data.published.getTime() - a.entry.data.published.getTime() ||
-      a.entry.data.title.localeCompare(b.entry.data.title, locale),
-  );
+export function caseStudies(locale: Locale): Promise<readonly CaseStudy[]> {
+  return oncePerBuild(`caseStudies/${locale}/sorted`, async () => {
+    const collator = new Intl.Collator(locale);
+    return [...(await translatedEntries('caseStudies', locale))].sort(
+      (a, b) => b.entry.data.published.getTime() - a.entry.data.published.getTime() || collator.compare(a.entry.data.title, b.entry.data.title),
+    );
+  });
 }
 
 /** Every calendar year a case study covers; an ongoing reform runs to `thisYear`. */

@@ -24,10 +24,25 @@ function splitId(id: string): { slug: string; lang: Locale } {
  * Every text of a collection as a reader of `locale` sees it. A text that exists only in
  * English is still listed, in English, so no reader misses it; nothing is machine-translated.
  */
-export async function translatedEntries<C extends TranslatedCollection>(
-  collection: C,
-  locale: Locale,
-): Promise<Translated<C>[]> {
+export function translatedEntries<C extends TranslatedCollection>(collection: C, locale: Locale): Promise<readonly Translated<C>[]> {
+  return oncePerBuild(`${collection}/${locale}`, () => readTranslated(collection, locale));
+}
+
+const madeInThisBuild = new Map<string, Promise<unknown>>();
+
+/**
+ * `make()` once per key in a build (and in the built server), where the collections never
+ * change and every list page would otherwise go through every entry again; afresh on each call
+ * in `astro dev`, so an edited entry shows on the next request.
+ */
+export function oncePerBuild<T>(key: string, make: () => Promise<T>): Promise<T> {
+  if (import.meta.env.DEV) return make();
+  let made = madeInThisBuild.get(key) as Promise<T> | undefined;
+  if (!made) madeInThisBuild.set(key, (made = make()));
+  return made;
+}
+
+async function readTranslated<C extends TranslatedCollection>(collection: C, locale: Locale): Promise<Translated<C>[]> {
   const bySlug = new Map<string, Map<Locale, CollectionEntry<C>>>();
   for (const entry of await getCollection(collection)) {
     const { slug, lang } = splitId(entry.id);

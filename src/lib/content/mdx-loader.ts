@@ -48,7 +48,9 @@ const frontmatterLines = (contents: string, body: string): string => '\n'.repeat
  * GFM, smart punctuation, heading ids and code highlighting), and evaluated with a fixed
  * component map: `<KeyFigure>` only. An unknown component, an `import` or `export`, or an
  * expression naming something undefined fails the build naming the file. The raw body is not
- * stored; the key figures an entry shows are, in `rendered.metadata.keyFigures`.
+ * stored; the key figures an entry shows are, in `rendered.metadata.keyFigures`. Nor is a second
+ * copy of the frontmatter (`rendered.metadata.frontmatter`, which Markdown entries keep for
+ * remark plugins; entries have none), as every page and list reads `entry.data`.
  */
 export function mdxEntries(base: string, pattern = '*/*.mdx'): Loader {
   const inner = glob({ base, pattern, retainBody: false });
@@ -99,7 +101,7 @@ export function mdxEntries(base: string, pattern = '*/*.mdx'): Loader {
           });
           const Content = compiled.default as (props: { components: Record<string, unknown> }) => Html;
           const html = Content({ components: { KeyFigure: keyFigure(keyFigures) } }).value;
-          return { html, metadata: { headings: data.astro.headings, frontmatter: entry.data, keyFigures } };
+          return { html, metadata: { headings: data.astro.headings, keyFigures } };
         } catch (error) {
           const message = (error as Error).message.replace(/^Expected component `(\w+)` to be defined: .*$/, (_, name) =>
             `<${name}> is not a component an entry can use; the only one is <KeyFigure … />`,

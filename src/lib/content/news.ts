@@ -6,5 +6,5 @@ export type NewsItem = Translated<'news'>;
 /** News newest first. */
 export async function newsItems(locale: Locale): Promise<NewsItem[]> {
   const items = await translatedEntries('news', locale);
-  return items.sort((a, b) => b.entry.data.date.getTime() - a.entry.data.date.getTime());
+  return [...items].sort((a, b) => b.entry.data.date.getTime() - a.entry.data.date.getTime());
 }

@@ -53,9 +53,12 @@ export function typesetFrenchHtml(html: string): string {
   return result + typesetMarkup(html.slice(last));
 }
 
+/** Text without any of these has nothing to change: most runs between tags are plain words. */
+const mayNeedSpacing = /[;!?:«»%°]|\d[ \u00A0\u202F]\d/;
+
 function typesetMarkup(markup: string): string {
   return markup
     .split(/(<!--[\s\S]*?-->|<[^>]*>)/)
-    .map((part, index) => (index % 2 === 1 ? part : typesetFrench(part)))
+    .map((part, index) => (index % 2 === 1 || !mayNeedSpacing.test(part) ? part : typesetFrench(part)))
     .join('');
 }
