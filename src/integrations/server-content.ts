@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import * as devalue from 'devalue';
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Keeps the entries' rendered HTML out of the on-demand server. The account, staff and
@@ -13,6 +14,11 @@ import { existsSync, readFileSync } from 'node:fs';
  * without `rendered`; prerendering (the `prerender` environment) and `npm run dev` read the whole
  * store as before. No page rendered on demand shows an entry's body (`render(entry)` there would
  * give an empty one); they list and look up entries by their data, which stays.
+ *
+ * The build's `prerender` environment, which renders the static pages, reads the store from its
+ * file when it starts instead of carrying it as a module: Astro would otherwise inline the whole
+ * store as one string literal (some 165 MB at 5,000 entries), which Vite parses and writes and
+ * Node then keeps in memory beside the data parsed from it.
  */
 
 const storeModule = '\0astro:data-layer-content';
@@ -52,6 +58,20 @@ export function serverContent(): AstroIntegration {
                       }
                     }
                     return { code: `export default JSON.parse(${JSON.stringify(devalue.stringify(store))})`, map: { mappings: '' } };
+                  },
+                },
+              },
+              {
+                name: 'oic/prerender-content',
+                enforce: 'pre',
+                applyToEnvironment: (environment) => environment.name === 'prerender',
+                transform: {
+                  filter: { id: new RegExp(`^${storeModule}$`) },
+                  handler(_code, id) {
+                    if (id !== storeModule || !storeFile || !existsSync(storeFile)) return null;
+                    // What Astro's module exports (devalue's flattened array), read when the prerender bundle runs.
+                    const path = JSON.stringify(fileURLToPath(storeFile));
+                    return { code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${path}, 'utf8'));`, map: { mappings: '' } };
                   },
                 },
               },
