@@ -3,8 +3,6 @@ import { defineConfig, envField } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
-import { pagefindIndex } from './src/integrations/pagefind-index.ts';
-import { precompress } from './src/integrations/precompress.ts';
 import { serverContent } from './src/integrations/server-content.ts';
 import { defaultLocale, locales } from './src/lib/i18n/locales.ts';
 
@@ -18,11 +16,9 @@ export default defineConfig({
     mdx(),
     // `/` only redirects to a language, so it is left out of the sitemap.
     sitemap({ filter: (page) => new URL(page).pathname !== '/' }),
-    pagefindIndex(),
-    // The on-demand server gets the content store without the entries' HTML.
+    // The on-demand server gets the content store without the entries' HTML; prerendering reads it from its file.
     serverContent(),
-    // After Pagefind, so that its bundle is compressed too.
-    precompress(),
+    // The search index and the compressed copies are made after Astro exits: scripts/finish-build.ts.
   ],
   i18n: {
     locales: [...locales],
@@ -45,7 +41,7 @@ export default defineConfig({
       OUTBOX_DIR: envField.string({ context: 'server', access: 'secret', default: 'db/outbox' }),
     },
   },
-  build: { inlineStylesheets: 'always' },
+  build: { inlineStylesheets: 'always', concurrency: 4 },
   security: {
     // checkOrigin stays on (the default): a POST whose Origin is not this site gets 403.
     // Behind a TLS proxy, list the public host in allowedDomains so X-Forwarded-Host is trusted.

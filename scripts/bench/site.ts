@@ -32,5 +32,5 @@ function check(dir: string, what: string): void {
         'run build-scaling in the same invocation, or pass --site=<folder> (a client folder such as dist/client)',
     );
   }
-  if (!existsSync(join(dir, 'pagefind'))) throw new Error(`${what} ${dir}, has no pagefind/ index: was it built with \`astro build\`?`);
+  if (!existsSync(join(dir, 'pagefind'))) throw new Error(`${what} ${dir}, has no pagefind/ index: was it built with \`npm run build\`?`);
 }

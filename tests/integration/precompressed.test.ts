@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexCompressed, sendCompressed } from '#server/precompressed.ts';
-import { precompressFolder } from '../../src/integrations/precompress.ts';
+import { precompressFolder } from '../../scripts/build/precompress.ts';
 
 const page = `<!doctype html><html lang="en"><title>A page</title><p>${'One-stop public service centres. '.repeat(200)}</p></html>`;
 let root: string;
@@ -55,6 +55,29 @@ describe('compressed copies written at build time', () => {
     expect(existsSync(join(root, 'pagefind/pagefind-ui.js.br'))).toBe(true);
     expect(existsSync(join(root, 'robots.txt.br'))).toBe(false);
     expect(existsSync(join(root, 'pagefind/wasm.en.pagefind.br'))).toBe(false);
+  });
+
+  it('leaves the copies of a file no build rewrote, and deletes the copies of a file that is gone', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'oic-precompress-site-'));
+    try {
+      writeFileSync(join(site, 'kept.html'), page);
+      writeFileSync(join(site, 'removed.html'), page);
+      writeFileSync(join(site, 'rewritten.html'), page);
+      // Written by Astro a while before the compression step.
+      const earlier = new Date(Date.now() - 60_000);
+      for (const name of ['kept.html', 'removed.html', 'rewritten.html']) utimesSync(join(site, name), earlier, earlier);
+      expect(await precompressFolder(site)).toBe(3);
+      const before = statSync(join(site, 'kept.html.br')).mtimeMs;
+      rmSync(join(site, 'removed.html'));
+      writeFileSync(join(site, 'rewritten.html'), `${page}<p>Rewritten.</p>`);
+      expect(await precompressFolder(site)).toBe(1);
+      expect(statSync(join(site, 'kept.html.br')).mtimeMs).toBe(before);
+      expect(brotliDecompressSync(readFileSync(join(site, 'rewritten.html.br'))).toString()).toContain('<p>Rewritten.</p>');
+      expect(existsSync(join(site, 'removed.html.br'))).toBe(false);
+      expect(existsSync(join(site, 'removed.html.gz'))).toBe(false);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 
   it('reuses the copies of unchanged files from its cache on a rebuild, and compresses changed ones', async () => {

@@ -42,7 +42,7 @@ export async function waitFor(url: string, server: ChildProcess, timeoutMs: numb
 
 /** Builds the site as `npm start` does, with SITE_URL set to the address it will be served at. */
 export function buildSite(siteUrl: string): void {
-  execFileSync('npx', ['astro', 'build'], {
+  execFileSync('npm', ['run', 'build'], {
     cwd: projectRoot,
     env: { ...process.env, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -52,7 +52,7 @@ export function buildSite(siteUrl: string): void {
 /** Builds the site once when dist/ has no server build. */
 export function ensureBuilt(siteUrl: string, log: (message: string) => void): void {
   if (existsSync(join(projectRoot, 'dist/server/entry.mjs')) && existsSync(join(projectRoot, 'dist/client'))) return;
-  log(`no build in dist/: running astro build with SITE_URL=${siteUrl}`);
+  log(`no build in dist/: running npm run build with SITE_URL=${siteUrl}`);
   buildSite(siteUrl);
 }
 
