@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 
 /**
- * Sends the `.br` and `.gz` copies that src/integrations/precompress.ts writes at build time,
+ * Sends the `.br` and `.gz` copies that scripts/build/precompress.ts writes at build time,
  * to clients that accept them. Anything else (no copy, no accepted encoding, not GET or HEAD)
  * is left to the next handler.
  */

@@ -56,7 +56,7 @@ async function compressOne(root: string, relative: string, cache: string | undef
   if (key && (await copiedFromCache(key, path))) return 1;
   const [br, gz] = await Promise.all([
     brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
-    gzipped(raw, { level: 9 }),
+    gzipped(raw, { level: 6 }),
   ]);
   await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
   if (key) await Promise.all([keep(`${key}.br`, br), keep(`${key}.gz`, gz)]);
