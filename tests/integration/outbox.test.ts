@@ -11,6 +11,7 @@ import {
   giveUpAfterMs,
   leaseMs,
   listUndelivered,
+  messagesPerRound,
   resend,
   retryDelayMs,
 } from '#lib/server/outbox.ts';
@@ -48,6 +49,17 @@ describe('claiming with a lease', () => {
     expect(b.sent).toBeGreaterThan(0);
     expect(sent.toSorted()).toEqual(Array.from({ length: 40 }, (_, n) => `person-${n}@example.org`).toSorted());
     expect((await outboxRows()).every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
+  });
+
+  it('sends at most `max` messages in a round and leaves the rest due for the next', async () => {
+    const waiting = messagesPerRound + 5;
+    for (let n = 0; n < waiting; n += 1) await enqueueMail(database.client, recipient(n), 'verify-email', { link: 'http://127.0.0.1/x' });
+    const sent: string[] = [];
+    const send = async (email: OutgoingEmail) => void sent.push(email.to);
+    expect(await deliverDue(database.client, send, { max: messagesPerRound })).toEqual({ sent: messagesPerRound, failed: 0 });
+    expect((await outboxRows()).filter((row) => row.status === 'pending')).toHaveLength(5);
+    expect(await deliverDue(database.client, send, { max: messagesPerRound })).toEqual({ sent: 5, failed: 0 });
+    expect(new Set(sent).size).toBe(waiting);
   });
 
   it('does not give a leased message to another sender until the lease runs out (its sender died)', async () => {

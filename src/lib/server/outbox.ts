@@ -181,18 +181,23 @@ export async function markAttemptFailed(client: Client, row: OutboxRow, owner: s
   );
 }
 
-/** Sends what is due; returns how many were sent and how many attempts failed. */
+/**
+ * Sends what is due, `limit` claimed at a time, at most `max` in all; returns how many were sent
+ * and how many attempts failed.
+ */
 export async function deliverDue(
   client: Client,
   send: (email: OutgoingEmail) => Promise<void>,
-  options: { owner?: string; now?: () => Date; limit?: number } = {},
+  options: { owner?: string; now?: () => Date; limit?: number; max?: number } = {},
 ): Promise<{ sent: number; failed: number }> {
   const owner = options.owner ?? senderId;
   const now = options.now ?? (() => new Date());
   let sent = 0;
   let failed = 0;
   for (;;) {
-    const claimed = await claimDue(client, owner, now(), options.limit ?? 10);
+    const room = (options.max ?? Number.POSITIVE_INFINITY) - sent - failed;
+    if (room <= 0) break;
+    const claimed = await claimDue(client, owner, now(), Math.min(options.limit ?? 10, room));
     if (claimed.length === 0) break;
     for (const row of claimed) {
       try {
@@ -233,6 +238,13 @@ const senderId = `${process.pid}-${randomSecret(6)}`;
 
 export const senderIntervalMs = 1000;
 
+/**
+ * Messages one sender sends in a round, and a round comes at most once a `senderIntervalMs`: in
+ * a rush of applications (hundreds a second) the mail waits in the outbox and drains after,
+ * instead of taking the server's time from the people applying. Far above what a day needs.
+ */
+export const messagesPerRound = 20;
+
 const wakers = new Set<() => void>();
 
 /** Asks this process's sender to look now rather than at its next tick (a message was just written). */
@@ -243,8 +255,9 @@ export function wakeSenders(): void {
 let started = false;
 
 /**
- * Starts the sender once per process: every `intervalMs`, and whenever this process writes a
- * message, it delivers what is due. One round at a time; the timer never keeps the process alive.
+ * Starts the sender once per process: every `intervalMs`, and as soon as this process writes a
+ * message unless a round ran less than `intervalMs` ago, it delivers up to `messagesPerRound`
+ * due messages. One round at a time; the timers never keep the process alive.
  */
 export function startOutboxSender(
   open: () => Promise<{ client: Client }>,
@@ -255,24 +268,33 @@ export function startOutboxSender(
   started = true;
   let running = false;
   let again = false;
-  const run = (): void => {
-    if (running) {
-      again = true;
-      return;
-    }
+  let next: NodeJS.Timeout | undefined;
+  let lastRound = Number.NEGATIVE_INFINITY;
+  const round = (): void => {
+    next = undefined;
     running = true;
+    lastRound = Date.now();
     open()
-      .then(({ client }) => deliverDue(client, send()))
+      .then(({ client }) => deliverDue(client, send(), { max: messagesPerRound }))
       .catch((error: unknown) => console.error('the mail outbox sender failed:', error))
       .finally(() => {
         running = false;
         if (again) {
           again = false;
-          setImmediate(run);
+          schedule();
         }
       });
   };
-  wakers.add(run);
-  setInterval(run, intervalMs).unref();
-  setImmediate(run);
+  const schedule = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    if (next) return;
+    next = setTimeout(round, Math.max(0, lastRound + intervalMs - Date.now()));
+    next.unref();
+  };
+  wakers.add(schedule);
+  setInterval(schedule, intervalMs).unref();
+  schedule();
 }

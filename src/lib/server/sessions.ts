@@ -77,12 +77,6 @@ function isExpired(session: Session, policy: SessionPolicy, now: Date): boolean 
   return policy.absoluteTimeoutMs !== null && now.getTime() - session.createdAt.getTime() >= policy.absoluteTimeoutMs;
 }
 
-/**
- * The session and its person for a cookie's token, or null. Expired sessions, and those of a
- * deactivated account, are deleted; a
- * live one has its lastActiveAt moved to `now` when the last write is older than the policy's
- * refresh interval. Malformed tokens give null, never an exception.
- */
 const sessionWithPerson = preparedPer((db) =>
   db
     .select({ session: sessions, user: users })
@@ -92,6 +86,12 @@ const sessionWithPerson = preparedPer((db) =>
     .prepare(),
 );
 
+/**
+ * The session and its person for a cookie's token, or null. Expired sessions, and those of a
+ * deactivated account, are deleted; a
+ * live one has its lastActiveAt moved to `now` when the last write is older than the policy's
+ * refresh interval. Malformed tokens give null, never an exception.
+ */
 export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<{ session: Session; user: User } | null> {
   const parts = parseToken(token);
   if (!parts) return null;
