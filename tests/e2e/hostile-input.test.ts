@@ -330,18 +330,22 @@ describe('forms fed hostile input', () => {
   ])('%s: never 5xx, and 4xx for whatever is plainly invalid', async (form) => {
     const spec = specs[form]!;
     let invalidSeen = 0;
-    await fc.assert(
-      fc.asyncProperty(bodies(spec), async ({ entries, values }) => {
-        // A fresh client each time: a new loopback address, so the per-address throttle never answers instead of the form.
-        const response = await spec.client().post(spec.path, entries);
-        expect(response.status, summary(entries)).toBeLessThan(500);
-        if (plainlyInvalid(spec, values)) {
-          invalidSeen += 1;
-          expect(response.status, summary(entries)).toBeGreaterThanOrEqual(400);
-        }
-      }),
-      { numRuns: runsPerForm },
-    );
+    // A form with one optional field gets a plainly invalid body in only a few runs of 100: when
+    // a round of runs had none, another round is drawn (at most five), so the 4xx check is made.
+    for (let round = 0; round < 5 && (round === 0 || invalidSeen === 0); round += 1) {
+      await fc.assert(
+        fc.asyncProperty(bodies(spec), async ({ entries, values }) => {
+          // A fresh client each time: a new loopback address, so the per-address throttle never answers instead of the form.
+          const response = await spec.client().post(spec.path, entries);
+          expect(response.status, summary(entries)).toBeLessThan(500);
+          if (plainlyInvalid(spec, values)) {
+            invalidSeen += 1;
+            expect(response.status, summary(entries)).toBeGreaterThanOrEqual(400);
+          }
+        }),
+        { numRuns: runsPerForm },
+      );
+    }
     expect(invalidSeen).toBeGreaterThan(0);
   });
 
