@@ -88,6 +88,18 @@ function toAnswers(row: EvaluationRow): EvaluationAnswers {
 
 export type SaveRefusal = 'not-found' | 'evaluation-closed';
 
+/** The columns of the answers themselves, in the order the INSERT below gives their values. */
+const answerColumns = [
+  evaluations.relevance,
+  evaluations.content,
+  evaluations.trainers,
+  evaluations.organisation,
+  evaluations.overall,
+  evaluations.recommend,
+  evaluations.applyAtWork,
+  evaluations.suggestions,
+];
+
 /**
  * Writes the participant's answers, or replaces them: one evaluation per application (a unique
  * index), and only while their application is attended or completed, checked in the same
@@ -105,31 +117,14 @@ export async function saveEvaluation(
   const { answers } = input;
   const at = now.getTime();
   // Answered again: everything but the application, its country and gender, and when it was first written.
-  const replaced = [
-    evaluations.relevance,
-    evaluations.content,
-    evaluations.trainers,
-    evaluations.organisation,
-    evaluations.overall,
-    evaluations.recommend,
-    evaluations.applyAtWork,
-    evaluations.suggestions,
-    evaluations.updatedAt,
-  ];
+  const replaced = [...answerColumns, evaluations.updatedAt];
   const written = await client.execute(
     statement(sql`insert into ${evaluations} (${columnList([
       evaluations.applicationId,
       evaluations.courseSlug,
       evaluations.country,
       evaluations.gender,
-      evaluations.relevance,
-      evaluations.content,
-      evaluations.trainers,
-      evaluations.organisation,
-      evaluations.overall,
-      evaluations.recommend,
-      evaluations.applyAtWork,
-      evaluations.suggestions,
+      ...answerColumns,
       evaluations.createdAt,
       evaluations.updatedAt,
     ])})
