@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
-import { compressFiles, pruneCache } from './build/precompress.ts';
+import { text } from 'node:stream/consumers';
 import { indexSearch } from './build/search-index.ts';
 
 /**
@@ -8,8 +10,8 @@ import { indexSearch } from './build/search-index.ts';
  *
  * A step of its own so that Astro's memory is freed before Pagefind takes its own (at 5,000 case
  * studies they were about 3 GB and 2 GB, which together would not fit an ordinary CI runner).
- * The pages are compressed while Pagefind indexes them, on the cores it leaves idle; its own
- * files once it has written them.
+ * The pages are compressed while Pagefind indexes them, by a process at the lowest priority
+ * (scripts/build/compress-site.ts); Pagefind's own files once it has written them.
  *
  * Usage: node scripts/finish-build.ts [site folder, default dist/client]
  */
@@ -19,10 +21,18 @@ const cache = join('node_modules', '.astro');
 const log = (message: string) => console.info(`[finish-build] ${message}`);
 
 const started = performance.now();
-const used = new Set<string>();
-const compressedCopies = join(cache, 'precompressed');
-const pages = compressFiles(site, { skipFolder: 'pagefind', cache: compressedCopies, used });
-await indexSearch(site, log, join(cache, 'search-index'));
-const compressed = (await pages) + (await compressFiles(site, { folder: 'pagefind', cache: compressedCopies, used }));
-await pruneCache(compressedCopies, used);
-log(`indexed for search and compressed ${compressed} files (Brotli and gzip) in ${Math.round(performance.now() - started)} ms`);
+const compression = spawn(process.execPath, [join(import.meta.dirname, 'build', 'compress-site.ts'), site, join(cache, 'precompressed')], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const compressed = text(compression.stdout);
+const exited = once(compression, 'exit');
+try {
+  await indexSearch(site, log, join(cache, 'search-index'));
+} catch (error) {
+  compression.kill();
+  throw error;
+}
+compression.stdin.end();
+const [code] = await exited;
+if (code !== 0) throw new Error(`Compressing the built site failed (exit code ${code}); see the message above.`);
+log(`indexed for search and compressed ${(await compressed).trim()} files (Brotli and gzip) in ${Math.round(performance.now() - started)} ms`);
