@@ -63,6 +63,9 @@ try {
         if (shot.type === 'search') {
           await page.locator('#search input').fill(lang === 'ar' ? 'أسان' : 'ASAN');
           await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+          // The filters come once the reader pauses, then the results are searched again to count them.
+          await page.locator('.pagefind-ui__filter-panel').waitFor({ timeout: 15_000 });
+          await page.waitForLoadState('networkidle');
         }
         const file = join(flags.out, `${shot.type}-${lang}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });

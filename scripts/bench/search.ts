@@ -144,7 +144,7 @@ export async function search(ctx: Context): Promise<Row[]> {
           budget: latencyBudgetMs,
           how:
             `last keystroke's input event → first .pagefind-ui__result laid out once Pagefind's message names the whole query (checkVisibility, seen by a MutationObserver), page clock; ${setup}; ` +
-            `includes Pagefind UI's input debounce (debounceTimeoutMs: 50 in src/pages/[lang]/search.astro); ${on}`,
+            `Pagefind UI searches on every keystroke (debounceTimeoutMs: 0), through src/scripts/search-engine.js; ${on}`,
           detail: runs.map(({ firstResultMs, firstTitleMs, results }) => ({ firstResultMs, firstTitleMs, results })),
         }),
       );
@@ -165,7 +165,7 @@ export async function search(ctx: Context): Promise<Row[]> {
           how:
             `sum of the bodies as transferred (request.sizes().responseBodySize, headers not counted) of every response after the page settled until 500 ms after the first title showed, ` +
             `plus Pagefind's files under /pagefind/ other than its UI script and styles fetched before that (the page starts the engine when the browser is idle) ` +
-            `(Pagefind's engine, worker, WebAssembly, index and fragments), compressed as server/serve.ts sends them (Brotli copies from the build; Pagefind's index files are gzip data already); ${setup}; ${on}`,
+            `(Pagefind's engine, worker, WebAssembly, index and fragments; not the filters, which load once the reader pauses for a second), compressed as server/serve.ts sends them (Brotli copies from the build; Pagefind's index files are gzip data already); ${setup}; ${on}`,
           detail: runs[0]!.responses,
         }),
       );

@@ -60,6 +60,51 @@ describe('a reader’s way through the site', () => {
     await page.context().close();
   });
 
+  it('answers a single letter once the reader stops typing', async () => {
+    const page = await open('/en/search/');
+    await page.locator('#search input').fill('a');
+    await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.pagefind-ui__message').textContent()).toMatch(/^[\d,]+ results? for a$/);
+    await page.context().close();
+  });
+
+  it('offers the filters once the reader pauses, counted among the results, and filters by them', async () => {
+    const page = await open('/ar/search/');
+    await page.locator('#search input').fill('أسان');
+    const panel = page.locator('.pagefind-ui__filter-panel');
+    await panel.waitFor({ timeout: 15_000 });
+    // Each page has one type, so the type counts add up to the results once they are counted for this search.
+    const typeCounts = async () => {
+      const labels = await panel.locator('.pagefind-ui__filter-label[for^="النوع-"]').allTextContents();
+      return labels.reduce((sum, label) => sum + Number(label.match(/\((\d+)\)/)?.[1] ?? 0), 0);
+    };
+    const resultCount = async () => Number((await page.locator('.pagefind-ui__message').textContent())?.match(/[\d,]+/)?.[0].replaceAll(',', ''));
+    await expect.poll(typeCounts, { timeout: 10_000 }).toBe(await resultCount());
+    const caseStudies = panel.locator('.pagefind-ui__filter-label[for="النوع-دراسة حالة"]');
+    const count = Number((await caseStudies.textContent())?.match(/\((\d+)\)/)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await caseStudies.click();
+    await expect.poll(resultCount, { timeout: 10_000 }).toBe(count);
+    expect(await wcagViolations(page)).toEqual([]);
+    expect(cspViolations.get(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([390, 1280])('keeps the results in place when the filters arrive, at %i px', async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/ar/search/`, { waitUntil: 'networkidle' });
+    await page.locator('#search input').fill('أسان');
+    const first = page.locator('.pagefind-ui__result').first();
+    await first.waitFor({ timeout: 15_000 });
+    const before = await first.boundingBox();
+    await page.locator('.pagefind-ui__filter-panel').waitFor({ timeout: 15_000 });
+    const after = await first.boundingBox();
+    expect(Math.abs(after!.y - before!.y)).toBeLessThan(2);
+    expect(after!.width).toBe(before!.width);
+    await context.close();
+  });
+
   it('gives a French reader a translated case study in French, with no "in English" mark', async () => {
     const page = await open('/fr/case-studies/');
     const card = page.locator('li.card', { has: page.locator('a[href="/fr/case-studies/mobile-asan/"]') });
@@ -176,7 +221,7 @@ describe('content pages ship no client JavaScript', () => {
     await context.close();
   });
 
-  it('the search page loads only Pagefind', async () => {
+  it('the search page loads only Pagefind, and its engine through /fr/search/pagefind.js', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const scripts: string[] = [];
@@ -184,8 +229,10 @@ describe('content pages ship no client JavaScript', () => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
     await page.goto(`${baseUrl}/fr/search/`, { waitUntil: 'networkidle' });
-    expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.filter((path) => !path.startsWith('/pagefind/'))).toEqual([]);
+    await page.locator('#search input').fill('ASAN');
+    await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+    expect(scripts).toContain('/fr/search/pagefind.js');
+    expect(scripts.filter((path) => !path.startsWith('/pagefind/') && path !== '/fr/search/pagefind.js')).toEqual([]);
     await context.close();
   });
 
