@@ -26,6 +26,8 @@ const growthBudget = 1.25;
 const warmBudget = 0.25;
 /** The cold build takes at most this many times the peer's (Hugo + Pagefind). */
 const peerBudget = 3;
+/** What a warm rebuild is reckoned to take, as a share of the cold build, when planning the runs. */
+const warmShareEstimate = 0.6;
 /** Kept free at the end of the 20-minute total for the sections that follow. */
 const reserveForOthersMs = 3 * 60_000;
 /** No single build may run longer than this, whatever time is left. */
@@ -157,9 +159,12 @@ export async function buildScaling(ctx: Context): Promise<Row[]> {
     for (let attempt = 0; attempt < ctx.runs; attempt += 1) {
       const left = ctx.deadline - performance.now() - (later ? reserveForOthersMs : 0);
       const estimateMs = rate === undefined ? undefined : rate * size * 1000 * 1.2;
-      if (estimateMs !== undefined && estimateMs > left) {
-        stopped = `not run${attempt > 0 ? ' again' : ''}: a linear estimate from the last build is ${Math.round(estimateMs / 1000)} s, ` +
-          `more than the ${Math.max(0, Math.round(left / 1000))} s left of the 20-minute total`;
+      // At the budgets' size, another cold run must leave time for the warm rebuild and the peer's runs.
+      const afterMs = size === budgetSize && attempt > 0 && estimateMs !== undefined ? estimateMs * (warmShareEstimate + (peer ? ctx.runs / peerBudget : 0)) : 0;
+      if (estimateMs !== undefined && estimateMs + afterMs > left) {
+        stopped = `not run${attempt > 0 ? ' again' : ''}: a linear estimate from the last build is ${Math.round(estimateMs / 1000)} s` +
+          (afterMs > 0 ? `, and ${Math.round(afterMs / 1000)} s more for the warm rebuild and the peer` : '') +
+          `, more than the ${Math.max(0, Math.round(left / 1000))} s left of the 20-minute total`;
         break;
       }
       if (left <= 0) {
