@@ -53,7 +53,8 @@ async function oneQuery(browser: Browser, base: string, locale: Locale): Promise
           .request()
           .sizes()
           .then(
-            (sizes) => ({ url: new URL(response.url()).pathname, bytes: sizes.responseBodySize, early }),
+            // Chromium reports 0 for the script a worker loads (Pagefind's pagefind-worker.js): its Content-Length then.
+            (sizes) => ({ url: new URL(response.url()).pathname, bytes: sizes.responseBodySize || Number(response.headers()['content-length'] ?? 0), early }),
             () => ({ url: response.url(), bytes: 0, early }),
           ),
       );
