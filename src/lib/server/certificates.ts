@@ -23,7 +23,8 @@ export function normalizeCode(code: string): string | null {
   return /^[A-Z2-7]{16}$/.test(cleaned) ? cleaned : null;
 }
 
-export interface CertificateRecord {
+/** What a certificate and a letter of invitation both say: their code, course, holder and date. */
+interface IssuedDocument {
   code: string;
   applicationId: number;
   courseSlug: string;
@@ -32,6 +33,9 @@ export interface CertificateRecord {
   fullName: string | null;
   country: string;
   issuedAt: Date;
+}
+
+export interface CertificateRecord extends IssuedDocument {
   revokedAt: Date | null;
   revokedReason: string | null;
 }
@@ -43,16 +47,18 @@ const certificateQuery = (where: SQL): SQL => sql`select ${certificates.code}, $
   left join ${users} on ${users.id} = ${applications.userId}
   where ${applications.status} = ${'completed' satisfies ApplicationStatus} and ${where}`;
 
+/** The course and the holder of a certificate's or letter's application, from a row of its query. */
+function holderOf(row: Row): Pick<IssuedDocument, 'courseSlug' | 'userId' | 'fullName' | 'country'> {
+  const application = fromRow(applications, row);
+  return { courseSlug: application.courseSlug, userId: application.userId ?? null, fullName: fromRow(users, row).fullName ?? null, country: application.country };
+}
+
 function toCertificate(row: Row): CertificateRecord {
   const certificate = fromRow(certificates, row);
-  const application = fromRow(applications, row);
   return {
     code: certificate.code,
     applicationId: certificate.applicationId,
-    courseSlug: application.courseSlug,
-    userId: application.userId ?? null,
-    fullName: fromRow(users, row).fullName ?? null,
-    country: application.country,
+    ...holderOf(row),
     issuedAt: certificate.issuedAt,
     revokedAt: certificate.revokedAt ?? null,
     revokedReason: certificate.revokedReason ?? null,
@@ -111,30 +117,19 @@ export async function revokeCertificate(
   return { ok: true, value: { ...certificate, revokedAt: now, revokedReason: reason } };
 }
 
-export interface LetterRecord {
-  code: string;
-  applicationId: number;
-  courseSlug: string;
-  userId: string | null;
-  fullName: string | null;
-  country: string;
+export interface LetterRecord extends IssuedDocument {
   status: ApplicationStatus;
-  issuedAt: Date;
 }
 
 const holdsSeat = sql`${applications.status} in ${[...seatHoldingStatuses]}`;
 
 function toLetter(row: Row): LetterRecord {
   const letter = fromRow(letters, row);
-  const application = fromRow(applications, row);
   return {
     code: letter.code,
     applicationId: letter.applicationId,
-    courseSlug: application.courseSlug,
-    userId: application.userId ?? null,
-    fullName: fromRow(users, row).fullName ?? null,
-    country: application.country,
-    status: application.status,
+    ...holderOf(row),
+    status: fromRow(applications, row).status,
     issuedAt: letter.issuedAt,
   };
 }
