@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { emptyContent, type PracticeContent } from '#lib/practice-content.ts';
+import type { PracticeContent } from '#lib/practice-content.ts';
+import { completeProposal } from '#support/practices.ts';
 import type { Actor } from '#lib/server/applications.ts';
 import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
 import { commentOnPractice, createPractice, findPractice, movePractice } from '#lib/server/practices.ts';
@@ -47,25 +48,10 @@ async function pageAs(who: Person): Promise<Page> {
   return context.newPage();
 }
 
-function complete(title: string): PracticeContent {
-  return {
-    ...emptyContent(),
-    title,
-    institution: 'Ministry of Public Service',
-    themes: ['e-services'],
-    yearFrom: 2019,
-    summary: 'Permits are requested and issued online, with published deadlines for every step of the procedure.',
-    sections: { context: 'Context.', done: 'What was done.', results: 'Results.', lessons: 'Lessons.', adapting: 'Adapting.' },
-    sources: [{ title: 'Annual report', url: 'https://example.org/report' }],
-    licence: true,
-    authorised: true,
-  };
-}
-
 const site = baseUrl;
 
 /** A practice of `proposer` moved straight in the database to `status` (the journey test drives the pages). */
-async function practiceAt(proposer: Person, status: 'draft' | 'submitted' | 'accepted', content = complete(`Practice ${Date.now()}`)): Promise<number> {
+async function practiceAt(proposer: Person, status: 'draft' | 'submitted' | 'accepted', content = completeProposal(`Practice ${Date.now()}`)): Promise<number> {
   const created = await createPractice(database.client, { actor: proposer.actor, country: proposer.actor.country!, language: 'en', content });
   if (!created.ok) throw new Error(created.refusal);
   const id = created.value.id;
@@ -321,7 +307,7 @@ describe('bad input and abuse', () => {
   it('keeps hostile text inert in Chromium on the public page, the staff page and the focal-point page', async () => {
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const hostile: PracticeContent = {
-      ...complete(`Hostile ${payload}`),
+      ...completeProposal(`Hostile ${payload}`),
       institution: `Ministry ${payload}`,
       summary: `A summary long enough to be submitted, with ${payload} inside it for good measure.`,
       sections: {
@@ -430,7 +416,7 @@ describe('the practice pages for everyone', () => {
     const validator = new HtmlValidate(JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData);
     const proposer = await person('participant', 'MA', 'ar');
     const payload = '<b onclick="x()">bold</b> "quoted" & [link](javascript:x)';
-    const id = await practiceAt(proposer, 'submitted', { ...complete(`Valid ${payload}`), sections: { context: payload, done: '- a\n- b', results: '### r', lessons: '*l*', adapting: '[a](https://example.org)' } });
+    const id = await practiceAt(proposer, 'submitted', { ...completeProposal(`Valid ${payload}`), sections: { context: payload, done: '- a\n- b', results: '### r', lessons: '*l*', adapting: '[a](https://example.org)' } });
     await commentOnPractice(database.client, { actor: people.staff.actor, id, body: payload });
     const accepted = await practiceAt(proposer, 'accepted');
     const slug = (await findPractice(database.client, accepted))!.slug!;

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseStudySchema } from '#lib/content/schemas.ts';
 import { deleteAccount, personalData } from '#lib/server/accounts.ts';
 import { runHousekeeping } from '#lib/server/housekeeping.ts';
-import { emptyContent, type PracticeContent } from '#lib/practice-content.ts';
+import { completeProposal } from '#support/practices.ts';
 import { canMovePractice, practiceStatuses, type PracticeMover } from '#lib/practice-states.ts';
 import type { Actor } from '#lib/server/applications.ts';
 import { render, type OutboxRow } from '#lib/server/outbox.ts';
@@ -44,23 +44,8 @@ beforeEach(async () => {
 });
 afterEach(() => database.cleanup());
 
-function complete(title = 'A national portal for building permits'): PracticeContent {
-  return {
-    ...emptyContent(),
-    title,
-    institution: 'Ministry of Public Service',
-    themes: ['e-services'],
-    yearFrom: 2019,
-    summary: 'Permits are requested and issued online, with published deadlines for every step of the procedure.',
-    sections: { context: 'Context.', done: 'What was done.', results: 'Results.', lessons: 'Lessons.', adapting: 'Adapting.' },
-    sources: [{ title: 'Annual report', url: 'https://example.org/report' }],
-    licence: true,
-    authorised: true,
-  };
-}
-
 async function draft(proposer: Actor, country = 'MA') {
-  const created = await createPractice(database.client, { actor: proposer, country, language: 'ar', content: complete() });
+  const created = await createPractice(database.client, { actor: proposer, country, language: 'ar', content: completeProposal() });
   if (!created.ok) throw new Error(created.refusal);
   return created.value;
 }
@@ -98,7 +83,7 @@ describe('a practice from draft to publication', () => {
     expect(await move(staff, practice.id, 'changes-requested')).toEqual({ ok: false, refusal: 'reason-required' });
     expect((await move(staff, practice.id, 'changes-requested', 'Date the figure in the results.')).ok).toBe(true);
 
-    const revised = { ...complete(), sections: { ...complete().sections, results: 'Results, as of 2024.' } };
+    const revised = { ...completeProposal(), sections: { ...completeProposal().sections, results: 'Results, as of 2024.' } };
     expect((await updatePractice(database.client, { actor: proposer, id: practice.id, country: 'MA', language: 'ar', content: revised })).ok).toBe(true);
     expect((await move(proposer, practice.id, 'resubmitted')).ok).toBe(true);
     const accepted = await move(staff, practice.id, 'accepted');
@@ -173,7 +158,7 @@ describe('who may see and move a practice', () => {
     for (const actor of [other, staff, maFocalPoint]) {
       expect(await practiceFor(database.client, actor, practice.id)).toBeNull();
       expect(await move(actor, practice.id, 'withdrawn')).toEqual(await move(actor, 999_999, 'withdrawn'));
-      expect((await updatePractice(database.client, { actor, id: practice.id, country: 'MA', language: 'en', content: complete('Taken') })).ok).toBe(false);
+      expect((await updatePractice(database.client, { actor, id: practice.id, country: 'MA', language: 'en', content: completeProposal('Taken') })).ok).toBe(false);
     }
   });
 
@@ -209,7 +194,7 @@ describe('who may see and move a practice', () => {
 
   it('allows at most five new proposals a day per account', async () => {
     const proposer = await addPerson(database.db, 'participant', 'MA');
-    const results = await Promise.all(Array.from({ length: 7 }, () => createPractice(database.client, { actor: proposer, country: 'MA', language: 'en', content: complete() })));
+    const results = await Promise.all(Array.from({ length: 7 }, () => createPractice(database.client, { actor: proposer, country: 'MA', language: 'en', content: completeProposal() })));
     expect(results.filter((r) => r.ok).length).toBe(5);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.refusal === 'rate-limited')).toBe(true);
     expect((await ownPractices(database.client, proposer.id)).length).toBe(5);
@@ -228,7 +213,7 @@ describe('who may see and move a practice', () => {
   it('exports an account’s proposals and comments, and on deletion keeps its published practice without the name, drops drafts and withdraws the rest', async () => {
     const proposer = await addPerson(database.db, 'participant', 'MA');
     const practice = await draft(proposer);
-    await updatePractice(database.client, { actor: proposer, id: practice.id, country: 'MA', language: 'ar', content: { ...complete(), showName: true } });
+    await updatePractice(database.client, { actor: proposer, id: practice.id, country: 'MA', language: 'ar', content: { ...completeProposal(), showName: true } });
     await move(proposer, practice.id, 'submitted');
     await move(maFocalPoint, practice.id, 'endorsed');
     const accepted = await move(staff, practice.id, 'accepted');
@@ -256,7 +241,7 @@ describe('npm run practices:export', () => {
   it('writes an accepted practice as a draft case study whose frontmatter the schema accepts, with hostile text left inert', async () => {
     const proposer = await addPerson(database.db, 'participant', 'MA');
     const hostile = {
-      ...complete('Guichet unique <script>alert(1)</script> {process.exit()}'),
+      ...completeProposal('Guichet unique <script>alert(1)</script> {process.exit()}'),
       figures: [{ value: '1,2 million', label: 'dossiers "traités" {x}', asOf: '2024-06', source: 'https://example.org/stats' }],
       sections: {
         context: 'import fs from "node:fs"\nexport const x = 1',
