@@ -4,8 +4,8 @@ import { compressFiles, pruneCache } from './precompress.ts';
 /**
  * The compressed copies of a built site, made at the lowest CPU priority while Pagefind indexes
  * the same pages (scripts/finish-build.ts starts this process): Pagefind leaves about a third of
- * two cores idle, which compression fills, and never waits for it. At 5,000 case studies, the two
- * at equal priority took 71 s; this way 48 s (Pagefind alone, 36–42 s).
+ * two cores idle, which compression fills, and gets the CPU first. At 5,000 case studies the two
+ * at equal priority took 75–83 s; this way 60–67 s.
  *
  * The pages first; then, once the parent closes this process's input (the index is written),
  * Pagefind's own files; then the cache entries no file used are removed. Prints how many files
