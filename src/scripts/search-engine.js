@@ -1,8 +1,8 @@
 // Pagefind's search engine as the search page's UI sees it (its bundlePath points here): the
-// engine of this page's language, with two changes that keep typing fast on a large library.
-// Pagefind answers one query after another, so any slow query delays the word being typed, and
-// a query typed past while it waited its turn is not run.
+// engine of this page's language, changed to keep typing fast on a large library. Pagefind
+// answers one query after another, so any slow query delays the word being typed.
 //
+// - A query typed past while it waited its turn is not run.
 // - A term of one or two letters waits a moment for the next keystroke before it is searched or
 //   its index loaded. A first letter matches most words of a language: at 5,000 case studies,
 //   "a" loads and decodes a 142 KB index chunk and takes 270 ms.
