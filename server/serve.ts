@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { compressOnDemand } from './compress-on-demand.ts';
 import { guardRequest, installAfterAnswer } from './http-guard.ts';
 import { indexCompressed, sendCompressed } from './precompressed.ts';
 
 /**
  * Serves the built site: migrates the database first (creating the file on first start), then
  * answers with Astro's standalone handler, in front of which the build's Brotli and gzip copies
- * are sent to clients that accept them. Honours HOST and PORT.
+ * are sent to clients that accept them; pages made on demand are compressed as they are sent
+ * (compress-on-demand.ts). Honours HOST and PORT.
  *
  * The migration runs in a child process: loading drizzle-orm through Node's resolver (its
  * package.json exports map is 180 KB) grows the heap by about 200 MB that V8 keeps, whereas
@@ -43,7 +45,8 @@ createServer((request, response) => {
   // Headers, methods and the body limit first, for every route (http-guard.ts).
   guardRequest(request, response, { siteUrl })
     .then((guarded) => {
-      if (guarded.ok && !sendCompressed(compressed, request, response)) answering(response, () => handler(request, response));
+      if (!guarded.ok || sendCompressed(compressed, request, response)) return;
+      answering(response, () => compressOnDemand(request, response, () => handler(request, response)));
     })
     .catch((error: unknown) => {
       console.error(`Could not answer ${request.method} ${request.url}:`, error);

@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createClient } from '@libsql/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { locales } from '#lib/i18n/locales.ts';
@@ -44,6 +46,42 @@ describe('compressed for slow connections', () => {
     expect(compressed.headers.get('content-encoding')).toBe('br');
     expect(Number(compressed.headers.get('content-length'))).toBeLessThan(Number(plain.headers.get('content-length')) / 2);
     expect(await compressed.text()).toBe(await plain.text());
+  });
+});
+
+/** The body of `path` as it crossed the wire, and its Content-Encoding. */
+function onTheWire(path: string, acceptEncoding: string): Promise<{ encoding: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(`${baseUrl}${path}`, { headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('pages made on demand, compressed as they are sent', () => {
+  it.each([
+    ['br', brotliDecompressSync],
+    ['gzip', gunzipSync],
+  ] as const)('sends the sign-in page in %s to a client that accepts it, the same text in under a third of the bytes', async (encoding, decompress) => {
+    const plain = await onTheWire('/ar/account/sign-in/', 'identity');
+    const compressed = await onTheWire('/ar/account/sign-in/', encoding);
+    expect(plain.encoding).toBeUndefined();
+    expect(compressed.encoding).toBe(encoding);
+    expect(compressed.body.length).toBeLessThan(plain.body.length / 3);
+    expect(decompress(compressed.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+  });
+
+  it('leaves a redirect as it is, and says that answers vary with Accept-Encoding', async () => {
+    const response = await get('/en/account/', { 'Accept-Encoding': 'br' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('content-encoding')).toBeNull();
+    const page = await get('/en/account/sign-in/', { 'Accept-Encoding': 'br' });
+    expect(page.headers.get('vary')).toMatch(/Accept-Encoding/i);
   });
 });
 
