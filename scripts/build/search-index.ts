@@ -70,14 +70,10 @@ async function buildIndex(site: string, lang: Locale, output: string, records: r
 async function fingerprintOf(site: string, lang: Locale, records: readonly SearchRecord[]): Promise<string> {
   const hash = createHash('sha256').update(await pagefindVersion()).update(JSON.stringify(records));
   const files = (await readdir(join(site, lang), { recursive: true })).filter((name) => name.endsWith('.html')).sort();
-  for (let start = 0; start < files.length; start += 64) {
-    const batch = files.slice(start, start + 64);
-    const pages = await Promise.all(batch.map((name) => readFile(join(site, lang, name))));
-    pages.forEach((html, i) => {
-      if (!html.includes('data-pagefind-body')) return;
-      // Only a page with a script has parts that change from build to build.
-      hash.update(`\0${batch[i]}\0`).update(html.includes('<script') ? html.toString('utf8').replace(notIndexed, '') : html);
-    });
+  for await (const [name, html] of inBatches(files, (file) => readFile(join(site, lang, file)))) {
+    if (!html.includes('data-pagefind-body')) continue;
+    // Only a page with a script has parts that change from build to build.
+    hash.update(`\0${name}\0`).update(html.includes('<script') ? html.toString('utf8').replace(notIndexed, '') : html);
   }
   return hash.digest('hex');
 }
@@ -95,14 +91,20 @@ async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const folder of entries.filter((entry) => entry.isDirectory())) await mkdir(inside(folder), { recursive: true });
   const files = entries.filter((entry) => entry.isFile());
-  for (let start = 0; start < files.length; start += 64) {
-    await Promise.all(
-      files.slice(start, start + 64).map((file) => {
-        const source = join(file.parentPath, file.name);
-        // Across two file systems (a dist/ mounted elsewhere) a link cannot be made: copy then.
-        return link(source, inside(file)).catch((error: NodeJS.ErrnoException) => (error.code === 'EXDEV' ? copyFile(source, inside(file)) : Promise.reject(error)));
-      }),
-    );
+  const linkOrCopy = (file: Dirent) => {
+    const source = join(file.parentPath, file.name);
+    // Across two file systems (a dist/ mounted elsewhere) a link cannot be made: copy then.
+    return link(source, inside(file)).catch((error: NodeJS.ErrnoException) => (error.code === 'EXDEV' ? copyFile(source, inside(file)) : Promise.reject(error)));
+  };
+  for await (const _ of inBatches(files, linkOrCopy));
+}
+
+/** `work` on each of `items`, 64 at a time, yielding each item with its result in order. */
+async function* inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+  for (let start = 0; start < items.length; start += 64) {
+    const batch = items.slice(start, start + 64);
+    const results = await Promise.all(batch.map(work));
+    for (const [i, result] of results.entries()) yield [batch[i]!, result];
   }
 }
 

@@ -88,9 +88,8 @@ const sessionWithPerson = preparedPer((db) =>
 
 /**
  * The session and its person for a cookie's token, or null. Expired sessions, and those of a
- * deactivated account, are deleted; a
- * live one has its lastActiveAt moved to `now` when the last write is older than the policy's
- * refresh interval. Malformed tokens give null, never an exception.
+ * deactivated account, are deleted; a live one has its lastActiveAt moved to `now` when the last
+ * write is older than the policy's refresh interval. Malformed tokens give null, never an exception.
  */
 export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<{ session: Session; user: User } | null> {
   const parts = parseToken(token);
