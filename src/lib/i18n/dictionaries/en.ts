@@ -19,7 +19,7 @@ export const en = {
   'nav.breadcrumbs': 'Breadcrumbs',
 
   'home.intro':
-    'SESRIC, the OIC’s statistics, research and training centre in Ankara, collects public service reforms that worked in member countries, explains how they were done, and trains the officials who carry them elsewhere.',
+    'Public service reforms from OIC member states: how each was done and what it achieved, with every figure dated and sourced, and the training courses of SESRIC, the OIC’s statistics, research and training centre in Ankara.',
   'home.featured': 'Featured case study',
   'home.upcomingCourses': 'Upcoming courses',
   'home.latestNews': 'Latest news',

@@ -4,9 +4,9 @@ import type { MessageKey } from './en.ts';
 /** Interface text in French (OIC usage: « États membres », « points focaux nationaux »). */
 export const fr = {
   'site.name': 'Échange OCI sur la réforme du service public',
-  'site.tagline': 'Des réformes qui ont réussi, partagées entre pays membres de l’OCI',
+  'site.tagline': 'Des réformes qui ont réussi, partagées entre États membres de l’OCI',
   'site.description':
-    'Études de cas, guides et formations du SESRIC sur la réforme du service public, comme les centres ASAN de l’Azerbaïdjan, pour les responsables des 57 pays membres de l’OCI.',
+    'Études de cas, guides et formations du SESRIC sur la réforme du service public, comme les centres ASAN de l’Azerbaïdjan, pour les responsables des 57 États membres de l’OCI.',
 
   'nav.label': 'Principale',
   'nav.home': 'Accueil',
@@ -22,7 +22,7 @@ export const fr = {
   'nav.breadcrumbs': 'Fil d’Ariane',
 
   'home.intro':
-    'Le SESRIC, centre de statistiques, de recherche et de formation de l’OCI à Ankara, rassemble les réformes du service public qui ont réussi dans les pays membres, explique comment elles ont été menées et forme les responsables qui les transposent ailleurs.',
+    'Des réformes du service public menées dans les États membres de l’OCI : comment chacune a été conduite et ce qu’elle a produit, chaque chiffre daté et sourcé, ainsi que les formations du SESRIC, centre de statistiques, de recherche et de formation de l’OCI à Ankara.',
   'home.featured': 'Étude de cas à la une',
   'home.upcomingCourses': 'Prochaines formations',
   'home.latestNews': 'Dernières actualités',
@@ -51,7 +51,7 @@ export const fr = {
 
   'caseStudies.title': 'Études de cas',
   'caseStudies.intro':
-    'Comment des pays membres ont réformé leurs services aux citoyens : le contexte, ce qui a été fait, les résultats datés et sourcés, et ce que d’autres peuvent adapter.',
+    'Comment des États membres ont réformé leurs services aux citoyens : le contexte, ce qui a été fait, les résultats datés et sourcés, et ce que d’autres peuvent adapter.',
   'caseStudies.browse': 'Parcourir les études de cas',
   'caseStudies.byTheme': 'Par thème',
   'caseStudies.byCountry': 'Par pays',
@@ -67,7 +67,7 @@ export const fr = {
 
   'programmes.title': 'Programmes de renforcement des capacités',
   'programmes.intro':
-    'Le SESRIC conduit des programmes sectoriels de renforcement des capacités qui rapprochent les besoins des institutions d’un pays membre de ce que celles d’un autre peuvent offrir, par des cours de courte durée, des ateliers et des visites d’étude.',
+    'Le SESRIC conduit des programmes sectoriels de renforcement des capacités qui rapprochent les besoins des institutions d’un État membre de ce que celles d’un autre peuvent offrir, par des cours de courte durée, des ateliers et des visites d’étude.',
   'programmes.sector': 'Secteur',
   'programmes.serves': 'Institutions concernées',
   'programmes.since': 'Depuis',
@@ -88,8 +88,8 @@ export const fr = {
   'courses.applications': 'Candidatures',
   'courses.applicationWindow': 'Ouvertes du {open} au {deadline}',
   'courses.eligible': 'Qui peut postuler',
-  'courses.eligibleAll': 'Les responsables des 57 pays membres de l’OCI',
-  'courses.eligibleSome': { one: 'Les responsables de {count} pays membre :', other: 'Les responsables de {count} pays membres :' },
+  'courses.eligibleAll': 'Les responsables des 57 États membres de l’OCI',
+  'courses.eligibleSome': { one: 'Les responsables de {count} État membre :', other: 'Les responsables de {count} États membres :' },
   'courses.programme': 'Programme',
   'courses.sample': 'Offre d’exemple',
   'courses.sampleNotice':
@@ -110,7 +110,7 @@ export const fr = {
   'courses.openNow': 'Les candidatures sont ouvertes jusqu’au {date}.',
 
   'news.title': 'Actualités',
-  'news.intro': 'Ce que font le SESRIC et ses partenaires pour partager les réformes entre pays membres.',
+  'news.intro': 'Ce que font le SESRIC et ses partenaires pour partager les réformes entre États membres.',
 
   'search.title': 'Recherche',
   'search.intro': 'Cherchez dans les études de cas, guides, programmes, formations et actualités en français.',
