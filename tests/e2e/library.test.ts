@@ -69,7 +69,7 @@ describe('French typography on built pages', () => {
     const page = await html('/fr/guides/one-stop-centre/');
     expect(page).toContain(`Étape 1${NO_BREAK}:`);
     const course = await html('/fr/courses/2027-tourismcab-destination-management/');
-    expect(course).toContain(`pays membres${NO_BREAK}:`);
+    expect(course).toContain(`États membres${NO_BREAK}:`);
   });
 
   it('leaves English and Arabic pages alone', async () => {
@@ -83,7 +83,7 @@ describe('numbers that agree with their nouns', () => {
   });
 
   it('counts eligible member states in French and Arabic', async () => {
-    expect(await html('/fr/courses/2027-tourismcab-destination-management/')).toContain(`Les responsables de 6 pays membres${NO_BREAK}:`);
+    expect(await html('/fr/courses/2027-tourismcab-destination-management/')).toContain(`Les responsables de 6 États membres${NO_BREAK}:`);
     expect(await html('/ar/courses/2027-tourismcab-destination-management/')).toContain('مسؤولو 6 دول أعضاء:');
   });
 });
