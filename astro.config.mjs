@@ -3,12 +3,14 @@ import { defineConfig, envField } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
+import { listenOrigin } from './src/lib/listen-origin.ts';
 import { serverContent } from './src/integrations/server-content.ts';
 import { defaultLocale, locales } from './src/lib/i18n/locales.ts';
 
 export default defineConfig({
   // The public address; canonical URLs, hreflang alternates, feeds and the sitemap use it.
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Without SITE_URL, where `npm start` then serves (the same PORT and HOST as server/serve.ts).
+  site: process.env.SITE_URL || listenOrigin(process.env.HOST ?? 'localhost', process.env.PORT ?? 4321),
   // Pages are folders (`/en/guides/`); machine addresses such as /healthz and /robots.txt have no slash.
   trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { z } from 'astro/zod';
 import { migrateDatabase } from '#db/migrate.ts';
 import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { listenOrigin } from '#lib/listen-origin.ts';
 import { readEnv } from './env.ts';
 
 /** What the command-line tools share: their flags checked by zod, and a migrated database. */
@@ -38,7 +39,5 @@ export async function openMigratedDatabase(): Promise<OpenDatabase> {
  */
 export function siteUrl(): string {
   if (process.env.SITE_URL) return process.env.SITE_URL;
-  const host = process.env.HOST ?? 'localhost';
-  const reachable = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${reachable}:${process.env.PORT ?? '4321'}`;
+  return listenOrigin(process.env.HOST ?? 'localhost', process.env.PORT ?? '4321');
 }

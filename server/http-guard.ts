@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 /**
  * What server/serve.ts does for every request before Astro sees it: refuse methods no route
@@ -48,8 +49,21 @@ function refuse(response: ServerResponse, status: number, text: string, headers:
 }
 
 /**
+ * A policy with `frame-ancestors 'none'` appended, as one more directive: Astro's own policy
+ * ends with `;` (and may end with a space), which is dropped first so that no empty directive
+ * (`;;`) is left between them.
+ */
+export function withFrameAncestors(policy: string): string {
+  if (policy.includes('frame-ancestors')) return policy;
+  const directives = policy.replace(/[;\s]+$/, '');
+  return directives ? `${directives}; frame-ancestors 'none'` : "frame-ancestors 'none'";
+}
+
+/**
  * Astro sends its own Content-Security-Policy header on pages rendered on demand, which would
- * replace ours: frame-ancestors is added to it as the response goes out.
+ * replace ours: frame-ancestors is added to it as the response goes out, whether the policy
+ * comes in writeHead's headers or was set before (the compression middleware moves writeHead's
+ * headers into setHeader before it calls this).
  */
 function keepFrameAncestors(response: ServerResponse): void {
   const writeHead = response.writeHead;
@@ -57,14 +71,45 @@ function keepFrameAncestors(response: ServerResponse): void {
     const headers = args.find((arg, index) => index > 0 && typeof arg === 'object' && arg !== null && !Array.isArray(arg)) as Record<string, unknown> | undefined;
     for (const name of Object.keys(headers ?? {})) {
       const value = headers![name];
-      if (name.toLowerCase() === 'content-security-policy' && typeof value === 'string' && !value.includes('frame-ancestors')) {
-        headers![name] = `${value.replace(/;\s*$/, '')}; frame-ancestors 'none'`;
-      }
+      if (name.toLowerCase() === 'content-security-policy' && typeof value === 'string') headers![name] = withFrameAncestors(value);
     }
     const current = this.getHeader('content-security-policy');
-    if (typeof current === 'string' && !current.includes('frame-ancestors')) this.setHeader('Content-Security-Policy', `${current}; frame-ancestors 'none'`);
+    if (typeof current === 'string') this.setHeader('Content-Security-Policy', withFrameAncestors(current));
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse['writeHead'];
+}
+
+/** The statuses Node itself gives to what its parser refuses; anything else is a 400. */
+const clientErrorStatus: Record<string, number> = {
+  HPE_HEADER_OVERFLOW: 431,
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
+
+/**
+ * The server's 'clientError' handler: a request Node cannot parse (a malformed Content-Length, a
+ * method that is not a token, headers over 16 KB…) never reaches guardRequest, and Node's own
+ * answer carries none of the security headers. This answers as Node would (400, 431 for headers
+ * too large, 408, 413) with the same headers as every other response, then closes the connection.
+ * Nothing is written when the client is gone or a response on the socket has already begun.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, options: { siteUrl: string | undefined }): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status = clientErrorStatus[error.code ?? ''] ?? 400;
+  const text = `${STATUS_CODES[status]}\n`;
+  const headers: Record<string, string> = {
+    ...securityHeaders(options.siteUrl),
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${text}`, () => socket.destroy());
 }
 
 export type Guarded = { ok: true } | { ok: false };
@@ -84,6 +129,12 @@ export async function guardRequest(
   const limit = options.limit ?? maxBodyBytes;
   for (const [name, value] of Object.entries(securityHeaders(options.siteUrl))) response.setHeader(name, value);
   keepFrameAncestors(response);
+  // HTTP/1.1 requires Host (RFC 9112 3.2); the server is created with requireHostHeader off so
+  // that this answer, unlike Node's own, carries the headers above.
+  if (request.httpVersion === '1.1' && request.headers.host === undefined) {
+    refuse(response, 400, 'Bad Request\n');
+    return { ok: false };
+  }
   const method = request.method ?? 'GET';
   if (!(allowedMethods as readonly string[]).includes(method)) {
     refuse(response, 405, 'Method Not Allowed\n', { Allow: allowHeader });

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { compressOnDemand } from './compress-on-demand.ts';
-import { guardRequest, installAfterAnswer } from './http-guard.ts';
+import { answerClientError, guardRequest, installAfterAnswer } from './http-guard.ts';
+import { listenOrigin } from '#lib/listen-origin.ts';
 import { indexCompressed, sendCompressed } from './precompressed.ts';
 
 /**
@@ -36,12 +38,13 @@ const { handler, options } = (await import(entry.href)) as { handler: Handler; o
 const compressed = indexCompressed(clientDir);
 const port = process.env.PORT ? Number(process.env.PORT) : options.port;
 const host = process.env.HOST ?? (options.host === true ? '0.0.0.0' : options.host || 'localhost');
-// Links in mails go to SITE_URL; without it, to where this server listens (see requests.ts).
-const listenHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-process.env.LISTEN_ORIGIN = `http://${listenHost}:${port}`;
+// Links in mails go to SITE_URL; without it, to where this server listens (src/http/links.ts).
+process.env.LISTEN_ORIGIN = listenOrigin(host, port);
 const siteUrl = process.env.SITE_URL;
 const answering = installAfterAnswer();
-createServer((request, response) => {
+// Node itself would answer a request missing its Host header, without the security headers:
+// guardRequest refuses it instead (400), and answerClientError answers what Node cannot parse.
+createServer({ requireHostHeader: false }, (request, response) => {
   // Headers, methods and the body limit first, for every route (http-guard.ts).
   guardRequest(request, response, { siteUrl })
     .then((guarded) => {
@@ -53,4 +56,6 @@ createServer((request, response) => {
       if (!response.headersSent) response.writeHead(500).end();
       else response.destroy();
     });
-}).listen(port, host, () => console.info(`Serving the site on http://${host}:${port}/`));
+})
+  .on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, { siteUrl }))
+  .listen(port, host, () => console.info(`Serving the site on http://${host}:${port}/`));

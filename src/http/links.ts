@@ -7,18 +7,30 @@ export interface SiteAddress {
   url: URL;
 }
 
-/** astro.config's `site` when SITE_URL was not set at build time. */
-const buildPlaceholder = 'http://localhost:4321/';
+/** astro.config's `site`, when this code runs in the Astro build (undefined under plain Node). */
+function builtSite(): string | undefined {
+  return import.meta.env?.SITE || undefined;
+}
 
 /**
- * Where links in mails point: SITE_URL when it is set (when the server runs, else when the site
- * was built), otherwise the address the server listens on (server/serve.ts puts it in
- * LISTEN_ORIGIN), never the build's placeholder http://localhost:4321.
+ * The site's public address, decided when the server runs, for links in mails, the verification
+ * address on certificates and letters, and whether cookies are Secure (sessions.ts): SITE_URL
+ * as the server was started with it; else LISTEN_ORIGIN, where server/serve.ts listens; else
+ * the `site` the build was given (astro.config: SITE_URL at build time, or where `npm start`
+ * serves). The build's address never wins over the server's own: a build made with one address
+ * and served at another must not mail links to, or pick cookies for, the first.
  */
-export function publicOrigin(page: SiteAddress): string {
-  if (process.env.SITE_URL) return process.env.SITE_URL;
-  const builtWith = page.site && page.site.href !== buildPlaceholder ? page.site.href : undefined;
-  return builtWith ?? process.env.LISTEN_ORIGIN ?? (page.site ?? page.url).href;
+export function publicOrigin(page?: SiteAddress): string {
+  return process.env.SITE_URL || process.env.LISTEN_ORIGIN || page?.site?.href || builtSite() || page?.url.origin || 'http://localhost:4321';
+}
+
+/** Whether the public address is https: cookies are then Secure and `__Host-` (sessions.ts). */
+export function publicOriginIsHttps(page?: SiteAddress): boolean {
+  try {
+    return new URL(publicOrigin(page)).protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /** An absolute link for an email, on the site's public address. */

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import type { FieldErrors } from './forms.ts';
 import { locales, type Locale } from './i18n/locales.ts';
 import { memberStates } from './member-states.ts';
+import { looksLikeLink } from './names.ts';
 import { themes, type Theme } from './vocabulary.ts';
 
 /**
@@ -159,7 +160,8 @@ const sourceFields = Array.from({ length: maxSources }, (_, i) => i + 1).flatMap
 export const practiceInput = z
   .object({
     intent: z.enum(['save', 'preview', 'submit'], { error: 'form.invalid' }).default('save'),
-    title: line(limits.title.max),
+    // The title is quoted in mails to the proposer, the focal point and staff: no addresses in it (names.ts).
+    title: line(limits.title.max).refine((value) => !looksLikeLink(value), 'practice.titleLink'),
     country: z.enum(memberStates, { error: 'form.country' }),
     language: z.enum(locales, { error: 'form.invalid' }),
     institution: line(limits.institution.max),

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
@@ -11,10 +12,12 @@ import { ar } from '#lib/i18n/dictionaries/ar.ts';
 import { en } from '#lib/i18n/dictionaries/en.ts';
 import { fr } from '#lib/i18n/dictionaries/fr.ts';
 import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
+import { createPractice, movePractice } from '#lib/server/practices.ts';
 import { validateSessionToken } from '#lib/server/sessions.ts';
 import { currentCode, makeAccount } from '#support/accounts.ts';
 import { decodeEntities, freshLoopbackAddress, noticeText, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
 import { waitForMail } from '#support/mailbox.ts';
+import { completeProposal } from '#support/practices.ts';
 import { startServer } from '#support/server.ts';
 
 /**
@@ -332,5 +335,144 @@ describe('the session after the second factor', () => {
     expect(rotated?.session.twoFactorVerified).toBe(true);
     expect((await new SiteClient(baseUrl, { cookie: after }).get('/en/staff/')).status).toBe(200);
     expect((await new SiteClient(baseUrl, { cookie: before }).get('/en/staff/')).status).toBe(303);
+  });
+});
+
+describe('9. the per-account ceiling never keeps out an owner who has not failed', () => {
+  it('lets the owner in after 106 wrong passwords from 106 addresses, and still holds the addresses that failed', async () => {
+    const { email, password } = await makeAccount(database.db, { role: 'participant', country: 'KZ' });
+    const attackers = Array.from({ length: 106 }, () => anonymous());
+    const statuses: number[] = [];
+    for (const [n, attacker] of attackers.entries()) statuses.push((await attacker.post('/en/account/sign-in/', { email, password: `wrong ${n}` })).status);
+    // Each address was new, so each had its password checked, past the ceiling too.
+    expect(statuses.filter((status) => status !== 401)).toEqual([]);
+    const owner = await anonymous().post('/en/account/sign-in/', { email, password });
+    expect(owner.status).toBe(303);
+    expect(owner.cookies.some((cookie) => cookie.startsWith('session='))).toBe(true);
+    // An address that failed is held by the ceiling once its own back-off (1 s) is over.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await attackers[0]!.post('/en/account/sign-in/', { email, password: 'wrong again' })).status).toBe(429);
+  });
+});
+
+describe('10. a practice’s title never becomes a link in mail', () => {
+  const probeTitle = 'Action required: re-verify your SESRIC account at https://evil.example/login';
+
+  it.each([
+    ['en', en['practice.titleLink']],
+    ['fr', fr['practice.titleLink']],
+    ['ar', ar['practice.titleLink']],
+  ] as const)('refuses a web address in the title on the %s proposal form, saying so by the field', async (lang, message) => {
+    const proposer = await makeAccount(database.db, { role: 'participant', country: 'MA', language: lang });
+    const client = new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id: proposer.id, role: 'participant' })).cookie });
+    for (const title of [probeTitle, 'Re-verify at evil。example', 'ｅｖｉｌ．ｅｘａｍｐｌｅ']) {
+      const reply = await client.post(`/${lang}/account/practices/new/`, { intent: 'save', country: 'MA', language: lang, title, summary: 'Kept summary' });
+      expect(reply.status, title).toBe(422);
+      const text = decodeEntities(reply.text);
+      expect(text, title).toContain(message);
+      expect(text, title).toContain('Kept summary');
+    }
+    const fine = await client.post(`/${lang}/account/practices/new/`, { intent: 'save', country: 'MA', language: lang, title: 'Digital Bangladesh 2.0: one-stop e-services' });
+    expect(fine.status).toBe(303);
+  });
+
+  it('quotes a title already holding an address so that no link can be read in the focal point’s and staff’s mails', async () => {
+    const proposer = await makeAccount(database.db, { role: 'participant', country: 'KW' });
+    const focalPoint = await makeAccount(database.db, { role: 'focal-point', country: 'KW', language: 'fr' });
+    const staff = await makeAccount(database.db, { role: 'staff', country: null, language: 'ar' });
+    const proposerActor = { id: proposer.id, role: 'participant' as const, country: 'KW' };
+    // Stored as an older row would be, before titles were checked.
+    const created = await createPractice(database.client, { actor: proposerActor, country: 'KW', language: 'en', content: completeProposal(probeTitle) });
+    if (!created.ok) throw new Error(created.refusal);
+    expect((await movePractice(database.client, { actor: proposerActor, id: created.value.id, to: 'submitted', site: baseUrl })).ok).toBe(true);
+    expect((await movePractice(database.client, { actor: { id: focalPoint.id, role: 'focal-point', country: 'KW' }, id: created.value.id, to: 'endorsed', site: baseUrl })).ok).toBe(true);
+    for (const address of [focalPoint.email, staff.email, proposer.email]) {
+      const mail = await waitForMail(mailDir, address);
+      for (const part of [mail.subject, mail.text]) expect(part, address).not.toMatch(/https?:\/\/evil|evil\.example/);
+      expect(mail.subject.replace(/\u200b/g, ''), address).toContain(probeTitle);
+      expect(mail.text.replace(/\u200b/g, ''), address).toContain(probeTitle);
+      expect(mail.links.length, address).toBeGreaterThan(0);
+      expect(mail.links.every((link) => link.startsWith(baseUrl)), address).toBe(true);
+    }
+  });
+});
+
+describe('11. answers Node gives itself carry the security headers', () => {
+  /** A request written byte for byte on a socket, and the answer's status and headers. */
+  function rawSocket(request: string): Promise<{ status: number; headers: Map<string, string> }> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host: base.hostname, port: Number(base.port), localAddress: freshLoopbackAddress() });
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+      socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)));
+      socket.on('close', () => {
+        const [statusLine = '', ...lines] = (received.split('\r\n\r\n')[0] ?? '').split('\r\n');
+        const headers = new Map<string, string>();
+        for (const line of lines) {
+          const colon = line.indexOf(':');
+          if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+        }
+        resolve({ status: Number(statusLine.split(' ')[1]), headers });
+      });
+      socket.setTimeout(5000, () => socket.destroy());
+      socket.write(request);
+    });
+  }
+
+  it.each([
+    ['a malformed Content-Length', 'POST /en/account/sign-in/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 12abc\r\n\r\n', 400],
+    ['a method that is not a token', 'G{}T /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 400],
+    ['headers over 16 KB', `GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${'a'.repeat(17 * 1024)}\r\n\r\n`, 431],
+    ['no Host header', 'GET /en/ HTTP/1.1\r\n\r\n', 400],
+  ])('answers %s with them, and closes the connection', async (_what, request, status) => {
+    const reply = await rawSocket(request);
+    expect(reply.status).toBe(status);
+    expect(reply.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(reply.headers.get('x-frame-options')).toBe('DENY');
+    expect(reply.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(reply.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+    expect(reply.headers.get('connection')).toBe('close');
+  });
+
+  it('sends the CSP of a page made on demand with no empty directive', async () => {
+    for (const encoding of ['identity', 'br', 'gzip']) {
+      const reply = await rawRequest('GET', '/en/account/sign-in/', { headers: { 'Accept-Encoding': encoding } });
+      const policy = String(reply.headers['content-security-policy']);
+      expect(policy, encoding).toMatch(/script-src/);
+      expect(policy, encoding).not.toMatch(/;\s*;/);
+      expect(policy, encoding).toMatch(/; frame-ancestors 'none'$/);
+    }
+  });
+});
+
+describe('12. the public address and cookies follow SITE_URL as the server runs', () => {
+  it('makes the session and enrolment cookies __Host- and Secure with SITE_URL=https://… on a build made for http', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oic-https-'));
+    const databaseUrl = `file:${join(dataDir, 'platform.db')}`;
+    const server = await startServer({ databaseUrl, siteUrl: 'https://reform.example.org' });
+    const db = await openDatabase({ url: databaseUrl });
+    try {
+      const staff = await makeAccount(db.db, { role: 'staff', country: null });
+      // Not enrolled yet: the two-factor page keeps the pending key in its cookie.
+      await db.db.update(users).set({ totpKey: null }).where(eq(users.id, staff.id));
+      const signIn = await new SiteClient(server.baseUrl).post('/en/account/sign-in/', { email: staff.email, password: staff.password });
+      expect(signIn.status).toBe(303);
+      const session = signIn.cookies.find((cookie) => cookie.startsWith('__Host-session='));
+      expect(session).toBeDefined();
+      expect(session).toMatch(/;\s*Secure/i);
+      expect(session).toMatch(/;\s*Path=\//i);
+      expect(session).not.toMatch(/Domain=/i);
+      const enrol = await new SiteClient(server.baseUrl, { cookie: session!.split(';')[0]! }).get('/en/account/two-factor/');
+      expect(enrol.status).toBe(200);
+      const pending = enrol.cookies.find((cookie) => cookie.startsWith('__Host-totp-pending='));
+      expect(pending).toBeDefined();
+      expect(pending).toMatch(/;\s*Secure/i);
+      expect(enrol.cookies.some((cookie) => cookie.startsWith('totp-pending='))).toBe(false);
+    } finally {
+      db.client.close();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

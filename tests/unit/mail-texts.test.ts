@@ -31,8 +31,10 @@ describe('email messages', () => {
       // On a line of its own, so that mail clients make it clickable whatever the script around it.
       expect(text.split('\n')).toContain(values.link);
     }
-    if (kind === 'declined' || kind === 'rejected') expect(text).toContain(values.reason);
-    else expect(text).not.toContain(values.reason);
+    // A reason is written with zero-width spaces around its dots (names.ts textForMail).
+    const read = text.replace(/\u200b/g, '');
+    if (kind === 'declined' || kind === 'rejected') expect(read).toContain(values.reason);
+    else expect(read).not.toContain(values.reason);
     if (language === 'ar') {
       expect(subject).toMatch(arabicLetter);
       expect(text).toMatch(arabicLetter);

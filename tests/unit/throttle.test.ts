@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BackoffThrottler, TokenBucket } from '#lib/server/throttle.ts';
+import { BackoffThrottler, RecentKeys, TokenBucket } from '#lib/server/throttle.ts';
 
 describe('BackoffThrottler', () => {
   it('makes each next attempt wait longer, up to five minutes', () => {
@@ -72,5 +72,18 @@ describe('TokenBucket', () => {
     expect(bucket.consume('k', 1, 0)).toBe(true);
     expect(bucket.check('k', 1, 59_999)).toBe(false);
     expect(bucket.check('k', 1, 60_000)).toBe(true);
+  });
+});
+
+describe('RecentKeys', () => {
+  it('says a key was seen until its window has passed, and renews it when seen again', () => {
+    const recent = new RecentKeys<string>(3600);
+    expect(recent.recent('a', 0)).toBe(false);
+    recent.note('a', 1000);
+    expect(recent.recent('a', 1000 + 3_599_999)).toBe(true);
+    expect(recent.recent('a', 1000 + 3_600_000)).toBe(false);
+    expect(recent.recent('b', 1000)).toBe(false);
+    recent.note('a', 2_000_000);
+    expect(recent.recent('a', 1000 + 3_600_000)).toBe(true);
   });
 });

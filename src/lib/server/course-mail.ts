@@ -3,15 +3,14 @@ import { acceptanceMailValues, certificateLinks } from '../content/course-extras
 import type { CourseEntry } from '../content/courses.ts';
 import { newDocumentCode } from './certificates.ts';
 import type { OutboxValues } from './outbox.ts';
-import { publicOrigin } from '../../http/links.ts';
+import { publicOrigin } from '#http/links.ts';
 
 /**
  * The site's public address for links in mails written outside a page's reach (a move is plain
- * data): SITE_URL, or the `site` the build was given, or where the server listens.
+ * data): `publicOrigin`, decided as the server runs.
  */
 export function siteOrigin(): string {
-  const built = import.meta.env?.SITE;
-  return publicOrigin({ site: built ? new URL(built) : undefined, url: new URL(process.env.LISTEN_ORIGIN ?? 'http://localhost:4321') });
+  return publicOrigin();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { publicOrigin } from '#http/links.ts';
 import type { Database } from './database.ts';
 import { deleteExpiredLinkTokens } from './link-tokens.ts';
 import { escalateUnanswered } from './practices.ts';
@@ -13,8 +14,8 @@ import { deleteExpiredSessions } from './sessions.ts';
 export const housekeepingIntervalMs = 15 * 60 * 1000;
 
 export async function runHousekeeping(db: Database, now = new Date()): Promise<{ sessions: number; emailTokens: number; practices: number }> {
-  // Links in the mails to staff: the public address, or where this server listens (server/serve.ts).
-  const site = process.env.SITE_URL ?? process.env.LISTEN_ORIGIN ?? 'http://localhost:4321';
+  // Links in the mails to staff: the public address as the server runs (links.ts publicOrigin).
+  const site = publicOrigin();
   return {
     sessions: await deleteExpiredSessions(db, now),
     emailTokens: await deleteExpiredLinkTokens(db, now),

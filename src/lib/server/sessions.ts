@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import { sessions, users } from '#db/schema.ts';
+import { publicOriginIsHttps } from '#http/links.ts';
 import { roles, type Role } from '../vocabulary.ts';
 import { createToken, parseToken, secretsEqual, sha256Bytes } from './crypto.ts';
 import type { Database } from './database.ts';
@@ -207,9 +208,12 @@ export interface CookieContext {
   site?: URL | undefined;
 }
 
-/** Secure cookies whenever the public address is https, even behind a proxy that speaks http to us. */
-function secureCookies(context: CookieContext): boolean {
-  return (context.site ?? context.url).protocol === 'https:';
+/**
+ * Secure, `__Host-` cookies whenever the public address is https (SITE_URL as the server runs,
+ * `publicOrigin`), even behind a proxy that speaks http to us.
+ */
+export function secureCookies(context: Pick<CookieContext, 'site' | 'url'>): boolean {
+  return publicOriginIsHttps(context);
 }
 
 /** The session token from the request's cookie, if any. */

@@ -101,3 +101,33 @@ export class TokenBucket<Key> {
     }
   }
 }
+
+/**
+ * Which keys were seen within the last `windowSeconds`: `note` marks a key now, `recent` asks.
+ * The sign-in ceiling uses it to tell a client that has been failing from one that has not.
+ */
+export class RecentKeys<Key> {
+  readonly windowMs: number;
+  private readonly seenAt = new Map<Key, number>();
+
+  constructor(windowSeconds: number) {
+    this.windowMs = windowSeconds * 1000;
+  }
+
+  note(key: Key, now: number = Date.now()): void {
+    if (!this.seenAt.has(key)) this.prune(now);
+    this.seenAt.set(key, now);
+  }
+
+  recent(key: Key, now: number = Date.now()): boolean {
+    const at = this.seenAt.get(key);
+    return at !== undefined && now - at < this.windowMs;
+  }
+
+  private prune(now: number): void {
+    if (this.seenAt.size < pruneAbove) return;
+    for (const [key, at] of this.seenAt) {
+      if (now - at >= this.windowMs) this.seenAt.delete(key);
+    }
+  }
+}
