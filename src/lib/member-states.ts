@@ -78,3 +78,17 @@ export const numericCodes: Record<MemberState, string> = {
   SD: '729', SR: '740', SY: '760', TJ: '762', TG: '768', TN: '788', TR: '792', TM: '795', UG: '800',
   AE: '784', UZ: '860', YE: '887',
 };
+
+/**
+ * What a reader should know about a member state's membership itself, with its sources
+ * (../shared/sources/FACTS.md §4): shown on the country's page.
+ */
+export const membershipNotes: Partial<Record<MemberState, { message: 'countries.membershipSY'; sources: { title: string; url: string }[] }>> = {
+  SY: {
+    message: 'countries.membershipSY',
+    sources: [
+      { title: 'Saudi Gazette', url: 'https://saudigazette.com.sa/article/649949' },
+      { title: 'TRT World', url: 'https://www.trtworld.com/article/61262793a21e' },
+    ],
+  },
+};

@@ -17,8 +17,22 @@ export interface ArticleFacts {
   published: Date;
   updated?: Date | undefined;
   url: URL;
-  about?: string | undefined;
+  /** The place the text is about: a name, or a country with its ISO code. */
+  about?: string | CountryRef | undefined;
+  /** Other countries the text refers to, such as those whose model a reform followed. */
+  mentions?: readonly CountryRef[] | undefined;
   type?: 'Article' | 'NewsArticle';
+}
+
+/** A country as structured data names it: its name in the page's language and its ISO 3166-1 code. */
+export interface CountryRef {
+  name: string;
+  code: string;
+}
+
+/** A schema.org Country (a Place), identified by its ISO code. */
+function country(ref: CountryRef): Record<string, unknown> {
+  return { '@type': 'Country', name: ref.name, identifier: ref.code };
 }
 
 export function articleData(facts: ArticleFacts): Record<string, unknown> {
@@ -31,7 +45,8 @@ export function articleData(facts: ArticleFacts): Record<string, unknown> {
     datePublished: isoDate(facts.published),
     dateModified: isoDate(facts.updated ?? facts.published),
     mainEntityOfPage: facts.url.href,
-    ...(facts.about ? { about: { '@type': 'Place', name: facts.about } } : {}),
+    ...(facts.about ? { about: typeof facts.about === 'string' ? { '@type': 'Place', name: facts.about } : country(facts.about) } : {}),
+    ...(facts.mentions?.length ? { mentions: facts.mentions.map(country) } : {}),
     author: publisher,
     publisher,
   };
@@ -86,7 +101,7 @@ export function countryData(facts: { name: string; code: string; url: URL; lang:
     description: facts.description,
     inLanguage: facts.lang,
     url: facts.url.href,
-    about: { '@type': 'Country', name: facts.name, identifier: facts.code },
+    about: country({ name: facts.name, code: facts.code }),
     publisher,
   };
 }
