@@ -20,6 +20,8 @@ export interface CalendarCourse {
   dailyHours?: { from: string; to: string } | undefined;
   location?: string | undefined;
   url: string;
+  /** A sample offering, not an announced course: its events are TENTATIVE, never CONFIRMED. */
+  tentative?: boolean | undefined;
 }
 
 const productId = 'sesric/oic-reform-exchange';
@@ -32,7 +34,7 @@ export function courseCalendar(course: CalendarCourse): string {
     url: course.url,
     productId,
     calName: course.title,
-    status: 'CONFIRMED' as const,
+    status: course.tentative ? ('TENTATIVE' as const) : ('CONFIRMED' as const),
     ...(course.location ? { location: course.location } : {}),
   };
   const events: EventAttributes[] = [];

@@ -9,19 +9,34 @@ export interface FeedItem {
   path: string;
 }
 
-/** An RSS feed of one section in one language; items in English are linked as such. */
-export function feed(options: { locale: Locale; site: URL; titleKey: MessageKey; descriptionKey: MessageKey; items: FeedItem[] }): Promise<Response> {
+export interface FeedOptions {
+  locale: Locale;
+  site: URL;
+  /** The section the feed follows, such as 'case-studies': its page in `locale` is the channel's link. */
+  section: string;
+  titleKey: MessageKey;
+  descriptionKey: MessageKey;
+  items: FeedItem[];
+}
+
+/**
+ * An RSS feed of one section in one language; items in English are linked as such. The
+ * channel links to the section's own page in the feed's language (`/fr/case-studies/`), not
+ * to the site's root, which only redirects to a language.
+ */
+export function feed(options: FeedOptions): Promise<Response> {
   const t = useTranslations(options.locale);
+  const absolute = (path: string): string => new URL(localizedPath(options.locale, path), options.site).href;
   return rss({
     title: `${t(options.titleKey)} | ${t('site.name')}`,
     description: t(options.descriptionKey),
-    site: options.site,
+    site: absolute(options.section),
     customData: `<language>${options.locale}</language>`,
     items: options.items.map((item) => ({
       title: item.title,
       description: item.description,
       pubDate: item.date,
-      link: localizedPath(options.locale, item.path),
+      link: absolute(item.path),
     })),
   });
 }

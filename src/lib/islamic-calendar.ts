@@ -1,4 +1,4 @@
-import { intlLocale } from './format.ts';
+import { formatDate, formatDateRange, intlLocale } from './format.ts';
 import type { Locale } from './i18n/locales.ts';
 import { madeOnce } from './made-once.ts';
 
@@ -21,6 +21,20 @@ export function formatHijriDate(date: Date, locale: Locale): string {
 
 export function formatHijriRange(start: Date, end: Date, locale: Locale): string {
   return hijriFormat(locale).formatRange(start, end);
+}
+
+/**
+ * A course's day ("15 February 2027") or span of days ("1–5 March 2027") as the site shows it
+ * in lists, cards and application deadlines: the Gregorian date, and in Arabic the Umm al-Qura
+ * date after it, "15 فبراير 2027 (8 رمضان 1448 هـ)". English and French show the Gregorian
+ * date alone. The one place that decides how the two calendars sit together.
+ */
+export function formatWithHijri(locale: Locale, start: Date, end?: Date): string {
+  const sameDay = end === undefined || end.getTime() === start.getTime();
+  const gregorian = sameDay ? formatDate(start, locale) : formatDateRange(start, end, locale);
+  if (locale !== 'ar') return gregorian;
+  const hijri = sameDay ? formatHijriDate(start, locale) : formatHijriRange(start, end, locale);
+  return `${gregorian} (${hijri})`;
 }
 
 export type ReligiousPeriod = 'ramadan' | 'eid-al-fitr' | 'eid-al-adha';

@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { locales } from '#lib/i18n/locales.ts';
+import { dictionaries, locales } from '#lib/i18n/index.ts';
 import { wcagViolations } from '#support/axe.ts';
 import { launchChromium } from '#support/browser.ts';
 
@@ -114,5 +114,46 @@ describe('accessibility of the library (axe-core, WCAG 2.2 A and AA)', () => {
     await page.goto(`${baseUrl}/${lang}/${path}`);
     expect(await wcagViolations(page)).toEqual([]);
     await context.close();
+  });
+});
+
+describe('course dates in the reader’s calendar, calendar files and feeds', () => {
+  const hijriAfter = /<time datetime="\d{4}-\d{2}-\d{2}">[^<]*\d{4} \([^)<]*هـ\)<\/time>/g;
+
+  it('gives every course card in Arabic its Hijri (Umm al-Qura) dates after the Gregorian ones', async () => {
+    const list = await html('/ar/courses/');
+    const cards = list.match(/<li class="card"/g) ?? [];
+    expect(cards.length).toBeGreaterThan(0);
+    expect(list.match(hijriAfter)).toHaveLength(cards.length);
+    // The home page's upcoming courses use the same cards.
+    expect((await html('/ar/')).match(hijriAfter)?.length).toBeGreaterThan(0);
+    for (const lang of ['en', 'fr'] as const) expect(await html(`/${lang}/courses/`)).not.toContain('هـ');
+  });
+
+  it('writes « 1er » for the first day of a month in French', async () => {
+    const list = articleText(`<article>${await html('/fr/courses/')}</article>`);
+    expect(list).not.toMatch(/(?<![\d])1[\s\u00a0\u202f–-]+(?:\d+\s)?(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)/);
+  });
+
+  it.each(locales)('marks a sample offering’s calendar file as tentative, a sample, in %s', async (lang) => {
+    const coursesDir = new URL('../../content/courses/', import.meta.url);
+    const samples = readdirSync(coursesDir)
+      .filter((name) => name.endsWith('.yaml') && /^sample: true$/m.test(readFileSync(new URL(name, coursesDir), 'utf8')))
+      .map((name) => name.replace(/\.yaml$/, ''));
+    expect(samples.length).toBeGreaterThan(0);
+    const marker = dictionaries[lang]['courses.sample'] as string;
+    for (const slug of samples) {
+      const ics = (await html(`/${lang}/courses/${slug}/course.ics`)).replace(/\r?\n[ \t]/g, '');
+      expect(ics, slug).not.toContain('STATUS:CONFIRMED');
+      expect(ics, slug).toMatch(/^STATUS:TENTATIVE/m);
+      for (const [, summary] of ics.matchAll(/^SUMMARY:(.*)$/gm)) expect(summary!.startsWith(`[${marker}] `), summary).toBe(true);
+      for (const [, description] of ics.matchAll(/^DESCRIPTION:(.*)$/gm)) expect(description!.startsWith(`${marker}. `), description).toBe(true);
+    }
+  });
+
+  it.each(locales.flatMap((lang) => ['news', 'case-studies'].map((section) => [lang, section] as const)))('/%s/%s/rss.xml links its channel to its own section', async (lang, section) => {
+    const xml = await html(`/${lang}/${section}/rss.xml`);
+    const channel = xml.replace(/<item>[\s\S]*<\/item>/g, '');
+    expect(channel.match(/<link>([^<]*)<\/link>/)?.[1]).toBe(`${baseUrl}/${lang}/${section}/`);
   });
 });

@@ -56,6 +56,23 @@ describe('case studies', () => {
       expect(tag, 'a key figure carries its date').toMatch(/asOf="[^"]*\d{4}[^"]*"/);
     }
   });
+
+  it.each(studies.map((s) => [s.file, s] as const))('%s groups the digits of its key figures in every language', (_, study) => {
+    for (const [, value] of study.body.matchAll(/<KeyFigure[^>]*\bvalue="([^"]+)"/g)) {
+      // Four bare digits are a year ("2014", "janvier 2019"); a count of thousands is written grouped ("5,866", "5 866").
+      for (const [digits] of value!.matchAll(/(?<![\d.,])\d{4,}(?![.,]?\d)/g)) expect(digits, value).toMatch(/^(19|20)\d{2}$/);
+    }
+  });
+
+  const withModel = studies.filter((s) => s.data.model);
+  it.each(withModel.map((s) => [s.file, s] as const))('%s links the source of the figures in its model’s channels', (_, study) => {
+    const model = study.data.model as { channels: string; channelsSource?: string };
+    const urls = (study.data.sources as { url: string }[]).map((s) => s.url);
+    if (/\d/.test(model.channels)) expect(model.channelsSource, 'channelsSource, since channels gives a figure').toBeDefined();
+    if (model.channelsSource !== undefined) expect(urls, 'channelsSource is one of the entry’s sources').toContain(model.channelsSource);
+    const english = read(study.file.replace(/(en|fr|ar)\.mdx$/, 'en.mdx')).data.model as { channelsSource?: string } | undefined;
+    expect(model.channelsSource, 'the same channelsSource in every language').toBe(english?.channelsSource);
+  });
 });
 
 describe('every translated text has an English original', () => {

@@ -66,6 +66,9 @@ const good = {
 
 const course = courseSchema(z.string());
 
+/** A row of the comparison of models whose channels give a dated figure (and so need its source). */
+const model = { type: 'one-stop-centres', leadAgency: 'SAPSSI', launched: { year: 2013 }, channels: '21 centres as of December 2021' };
+
 /** The path and message of each problem, as the build reports them. */
 function problems(schema: z.ZodType, data: unknown): string[] {
   const result = schema.safeParse(data);
@@ -82,6 +85,11 @@ describe('content schemas accept good entries', () => {
     ['page', standingPageSchema, good.page],
   ])('%s', (_, schema, data) => {
     expect(problems(schema, data)).toEqual([]);
+  });
+
+  it('takes a model with the source of its channels’ figures, or channels without a figure', () => {
+    expect(problems(caseStudySchema, { ...good.caseStudy, model: { ...model, channelsSource: source.url } })).toEqual([]);
+    expect(problems(caseStudySchema, { ...good.caseStudy, model: { ...model, channels: 'Centres and mobile buses' } })).toEqual([]);
   });
 
   it('fills the defaults a writer may leave out', () => {
@@ -117,6 +125,8 @@ describe('content schemas name the field that is wrong', () => {
     ['a time zone that does not exist', course, { ...good.course, timeZone: 'Europe/Atlantis' }, 'timeZone: name an IANA time zone'],
     ['daily hours that are not times', course, { ...good.course, dailyHours: { from: '9am', to: '17:00' } }, 'dailyHours.from: write the time as HH:MM'],
     ['a day that ends before it starts', course, { ...good.course, dailyHours: { from: '17:00', to: '09:00' } }, 'dailyHours: the day cannot end before it starts'],
+    ['a model whose channels give a figure without its source', caseStudySchema, { ...good.caseStudy, model }, 'model.channelsSource: channels gives a figure'],
+    ['a model whose channels source is no web address', caseStudySchema, { ...good.caseStudy, model: { ...model, channelsSource: 'turan' } }, 'model.channelsSource:'],
   ])('%s', (_, schema, data, expected) => {
     const found = problems(schema as z.ZodType, data);
     expect(found.some((line) => line.startsWith(expected) || line.includes(expected)), found.join('\n')).toBe(true);

@@ -16,10 +16,14 @@ export function calendarFor(course: CourseEntry, locale: Locale, origin: string)
   const url = new URL(localizedPath(locale, `courses/${course.id}`), origin).href;
   const location = data.venue ? formatParts([pickText(data.venue.city, locale).text, countryName(data.venue.country, locale)], locale) : undefined;
   const zoneNote = data.dailyHours && data.timeZone ? t('calendar.localTime', { from: data.dailyHours.from, to: data.dailyHours.to, zone: data.timeZone }) : undefined;
+  // A sample offering says so first, in the words its page uses, so no calendar shows it as a real course.
+  const title = pickText(data.title, locale).text;
+  const sampleNotice = data.sample ? `${t('courses.sample')}. ${t('courses.sampleNotice')}` : undefined;
   return courseCalendar({
     slug: course.id,
-    title: pickText(data.title, locale).text,
-    description: [pickText(data.summary, locale).text, zoneNote, url].filter(Boolean).join('\n\n'),
+    title: data.sample ? `[${t('courses.sample')}] ${title}` : title,
+    description: [sampleNotice, pickText(data.summary, locale).text, zoneNote, url].filter(Boolean).join('\n\n'),
+    tentative: data.sample,
     start: data.start,
     end: data.end,
     timeZone: data.timeZone,

@@ -60,8 +60,16 @@ export const modelSchema = z
       .strict()
       .describe('The year it started; note says so where sources differ ("2011 or 2012")'),
     channels: z.string().min(2).max(200).describe('How people reach it: centres, portal, app, buses…, with dated counts'),
+    channelsSource: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe('The source that states the figures in channels: one of the entry’s sources (tests/unit/content.test.ts checks it)'),
   })
-  .strict();
+  .strict()
+  .refine((model) => !/\d/.test(model.channels) || model.channelsSource !== undefined, {
+    message: 'channels gives a figure: name the source that states it in channelsSource (one of the entry’s sources)',
+    path: ['channelsSource'],
+  });
 
 export const caseStudySchema = z
   .object({
@@ -114,6 +122,20 @@ export const newsSchema = z
   })
   .strict();
 
+/**
+ * A public fact on a member state's part in a programme, written only from a source that says
+ * so (the programme's text, FACTS.md): dated, sourced, and in all three languages, since it
+ * appears on the country's page in each.
+ */
+export const participationSchema = z
+  .object({
+    country: memberState,
+    asOf: z.coerce.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD').describe('When the fact held, as its source says'),
+    text: z.object({ en: z.string().min(20), fr: z.string().min(20), ar: z.string().min(20) }).strict().describe('The fact, one sentence with its date'),
+    source: z.url({ protocol: /^https?$/ }).describe('Where it is stated; one of the programme’s sources'),
+  })
+  .strict();
+
 export const programmeSchema = z
   .object({
     name: localizedText,
@@ -127,9 +149,20 @@ export const programmeSchema = z
       .optional()
       .describe('When the programme started, where a source says'),
     order: z.number().int().default(100).describe('Position in the programme list'),
+    participation: z
+      .array(participationSchema)
+      .default([])
+      .describe('Public facts on one member state taking part in the programme; each country page lists its own'),
     sources,
   })
-  .strict();
+  .strict()
+  .superRefine((programme, ctx) => {
+    const urls = programme.sources.map((source) => source.url);
+    programme.participation.forEach((fact, i) => {
+      if (!urls.includes(fact.source))
+        ctx.addIssue({ code: 'custom', path: ['participation', i, 'source'], message: 'list this URL in the programme’s sources too' });
+    });
+  });
 
 /** A time of day as HH:MM on a 24-hour clock. */
 const clockTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'write the time as HH:MM, such as 09:00');

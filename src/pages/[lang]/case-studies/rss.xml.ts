@@ -14,5 +14,5 @@ export const GET: APIRoute = async ({ params, site }) => {
     date: entry.data.published,
     path: `case-studies/${slug}`,
   }));
-  return feed({ locale, site: site!, titleKey: 'caseStudies.title', descriptionKey: 'caseStudies.intro', items });
+  return feed({ locale, site: site!, section: 'case-studies', titleKey: 'caseStudies.title', descriptionKey: 'caseStudies.intro', items });
 };

@@ -14,5 +14,5 @@ export const GET: APIRoute = async ({ params, site }) => {
     date: entry.data.date,
     path: `news/${slug}`,
   }));
-  return feed({ locale, site: site!, titleKey: 'news.title', descriptionKey: 'news.intro', items });
+  return feed({ locale, site: site!, section: 'news', titleKey: 'news.title', descriptionKey: 'news.intro', items });
 };

@@ -16,5 +16,5 @@ export const GET: APIRoute = async ({ params, site, url }) => {
     date: practice.decidedAt,
     path: `practices/${practice.slug}`,
   }));
-  return feed({ locale, site: site ?? new URL(url.origin), titleKey: 'practice.publicTitle', descriptionKey: 'practice.publicIntro', items });
+  return feed({ locale, site: site ?? new URL(url.origin), section: 'practices', titleKey: 'practice.publicTitle', descriptionKey: 'practice.publicIntro', items });
 };
