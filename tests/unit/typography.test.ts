@@ -36,6 +36,11 @@ describe('French typography', () => {
     expect(typesetFrench(once)).toBe(once);
   });
 
+  it('leaves text marked as English or Arabic alone, such as a source title on a French page', () => {
+    const html = '<li><bdi><a href="https://x.example/" lang="en">Jeune Afrique: when business pushes back</a></bdi> (consulté : 2021)</li>';
+    expect(typesetFrenchHtml(html)).toBe(html.replace(' (consulté : 2021)', ` (consulté${NO_BREAK}: 2021)`));
+  });
+
   it('changes only the text of a page, never tags, attributes, scripts or styles', () => {
     const html = '<p title="a : b">Note : <a href="/x?y=1">lien</a> ?</p><script>a ? b : c</script><style>a:hover{}</style>';
     expect(typesetFrenchHtml(html)).toBe(

@@ -36,8 +36,11 @@ export function typesetFrench(text: string): string {
   return joinThousands(rules.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text));
 }
 
-/** Elements whose text is code or data, not prose. */
-const verbatim = /<(script|style|pre|code|textarea|template)\b[\s\S]*?<\/\1\s*>/gi;
+/**
+ * Elements whose text is code or data, not prose, and elements of plain text marked as written
+ * in English or Arabic (a source's English title on a French page), which French rules do not govern.
+ */
+const verbatim = /<(script|style|pre|code|textarea|template)\b[\s\S]*?<\/\1\s*>|<(a|span|bdi|cite)\b[^>]*\blang="(?:en|ar)"[^>]*>[^<]*<\/\2\s*>/gi;
 
 /**
  * French spacing for the text of an HTML page: only the text between tags changes, never a tag,
