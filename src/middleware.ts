@@ -2,6 +2,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { database } from '#lib/server/site-database.ts';
 import { useTranslations } from '#lib/i18n/index.ts';
 import { defaultLocale, isLocale } from '#lib/i18n/locales.ts';
+import { isMemberState } from '#lib/member-states.ts';
 import { typesetFrenchHtml } from '#lib/i18n/typography.ts';
 import { startHousekeeping } from '#lib/server/housekeeping.ts';
 import { sendEmail } from '#lib/server/site-mailer.ts';
@@ -20,6 +21,21 @@ const language = defineMiddleware(async (context, next) => {
   const first = context.url.pathname.split('/')[1];
   context.locals.locale = lang ?? (isLocale(first) ? first : defaultLocale);
   context.locals.t = useTranslations(context.locals.locale);
+  return next();
+});
+
+/**
+ * A member state's page asked for with its code in capitals, as codes are written
+ * (/en/countries/MA/): 301 to the lower-case address the page is built at. Pages are prerendered,
+ * so such a request reaches this only on its way to the not-found page; any other address,
+ * and a code that is not a member state's (/en/countries/ZZ/), goes on to it.
+ */
+const countryPath = /^\/([a-z]{2})\/countries\/([A-Za-z]{2})\/?$/;
+const countryCase = defineMiddleware((context, next) => {
+  const [, lang, code] = countryPath.exec(context.url.pathname) ?? [];
+  if (lang && code && code !== code.toLowerCase() && isLocale(lang) && isMemberState(code.toUpperCase())) {
+    return context.redirect(`/${lang}/countries/${code.toLowerCase()}/${context.url.search}`, 301);
+  }
   return next();
 });
 
@@ -69,4 +85,4 @@ const frenchTypography = defineMiddleware(async (context, next) => {
   return new Response(html, { status: response.status, statusText: response.statusText, headers });
 });
 
-export const onRequest = sequence(language, session, privateHeaders, frenchTypography);
+export const onRequest = sequence(countryCase, language, session, privateHeaders, frenchTypography);

@@ -30,6 +30,17 @@ export function canMove(from: ApplicationStatus, to: ApplicationStatus, mover: M
 }
 
 /**
+ * Applying again after withdrawing: the same application goes back to `submitted`, for its
+ * applicant only, while the course takes applications, with the new motivation. It is the one way
+ * back from an ending state, and it is not a move of `moves` (nor of `moveApplication`, which knows
+ * neither the application window nor a motivation): `submitApplication` carries it out, audited as
+ * an application from `withdrawn`. Declined, rejected and completed applications stay where they are.
+ */
+export function canApplyAgain(status: ApplicationStatus): boolean {
+  return status === 'withdrawn';
+}
+
+/**
  * Where staff can send applications, in the order of `applicationStatuses`: every status the
  * state machine lets staff reach from somewhere (the staff page's bulk moves).
  */
@@ -47,6 +58,16 @@ export function canRank(status: ApplicationStatus): boolean {
   return (rankableStatuses as readonly ApplicationStatus[]).includes(status);
 }
 
+/**
+ * An application's place in its country's waiting-list order, as the roster, its CSV and the
+ * focal point's page show it: only while the order means something (the application waits for a
+ * seat: endorsed or waitlisted), and only once the focal point has set it. A rank left over from
+ * before acceptance or withdrawal is no place in any order: null, shown as "—".
+ */
+export function waitingListOrder(application: { status: ApplicationStatus; rank: number | null }): number | null {
+  return canRank(application.status) ? application.rank : null;
+}
+
 export function canSubstitute(status: ApplicationStatus): boolean {
   return (substitutableStatuses as readonly ApplicationStatus[]).includes(status);
 }
@@ -57,8 +78,9 @@ export function movesFrom(from: ApplicationStatus, mover: Mover): ApplicationSta
 }
 
 /**
- * Moves that end an application for good (withdraw, decline, reject): the interface asks for
- * them to be confirmed on a page of their own before anything changes.
+ * Moves that end an application (withdraw, decline, reject; only a withdrawal can be followed by
+ * applying again, `canApplyAgain`): the interface asks for them to be confirmed on a page of their
+ * own before anything changes.
  */
 export function isDestructive(to: ApplicationStatus): boolean {
   return to === 'withdrawn' || to === 'declined' || to === 'rejected';

@@ -28,22 +28,55 @@ const momentFormat = madeOnce((locale: Locale, options: string) => new Intl.Date
 const numberFormat = madeOnce((locale: Locale) => new Intl.NumberFormat(intlLocale(locale)));
 const listFormat = madeOnce((locale: Locale) => new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }));
 
+/**
+ * French writes the first day of a month as an ordinal, "1er mars 2027", and every other day as
+ * a cardinal, "2 mars 2027"; `Intl` writes "1 mars". Applied to the day part only, so a year or
+ * an hour that reads "1" is left alone.
+ */
+function joinParts(parts: readonly { type: string; value: string }[], locale: Locale): string {
+  if (locale !== 'fr') return parts.map((part) => part.value).join('');
+  return parts.map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
+}
+
 export function formatDate(date: Date, locale: Locale, style: DateStyle = 'long'): string {
-  return dateFormat(locale, style).format(date);
+  return joinParts(dateFormat(locale, style).formatToParts(date), locale);
 }
 
-/** A moment (not a calendar day), such as a session's last activity or an audit entry. */
+/** A moment in a format of one's own; pages show moments with `formatMoment`. */
 export function formatDateTime(date: Date, locale: Locale, options: Intl.DateTimeFormatOptions): string {
-  return momentFormat(locale, JSON.stringify(options)).format(date);
+  return joinParts(momentFormat(locale, JSON.stringify(options)).formatToParts(date), locale);
 }
 
-/** "1–5 March 2027", "28 Feb – 3 Mar 2027": the locale decides how a range collapses. */
+const momentOptions = madeOnce((timeZone: string) =>
+  JSON.stringify({ day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' } satisfies Intl.DateTimeFormatOptions),
+);
+
+/**
+ * The one way a page shows a moment (not a calendar day): a session's last activity, an audit
+ * entry, a comment, a message sent. The long date, the time to the minute in the language's
+ * clock ("30 November 2026 at 15:05 UTC", "30 نوفمبر 2026 في 3:05 م UTC"), and the time zone
+ * named, since the server cannot know the reader's: UTC unless `timeZone` (an IANA name) says otherwise.
+ */
+export function formatMoment(date: Date, locale: Locale, timeZone = 'UTC'): string {
+  return joinParts(momentFormat(locale, momentOptions(timeZone)).formatToParts(date), locale);
+}
+
+/** "1–5 March 2027", "28 Feb – 3 Mar 2027": the locale decides how a range collapses ("1er–5 mars 2027"). */
 export function formatDateRange(start: Date, end: Date, locale: Locale): string {
-  return dateFormat(locale, 'long').formatRange(start, end);
+  return joinParts(dateFormat(locale, 'long').formatRangeToParts(start, end), locale);
 }
 
 export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale).format(value);
+}
+
+/**
+ * A figure written as text ("5866 centres", "أكثر من 1180609") with each run of five or more
+ * bare digits grouped as `formatNumber` groups it ("5866" stays: it may be a year). Digits
+ * already grouped or after a decimal point are left as written.
+ */
+export function groupDigits(text: string, locale: Locale): string {
+  return text.replace(/(?<![\d.,])\d{5,}(?![.,]?\d)/g, (digits) => formatNumber(Number(digits), locale));
 }
 
 export function formatList(items: string[], locale: Locale): string {

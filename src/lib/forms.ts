@@ -70,9 +70,11 @@ export function optionalTextField(max: number) {
   return lines(max).optional();
 }
 
+/** An email address: left empty, "Enter your email address"; mistyped, "Enter an email address such as…". */
 export const emailField = z
   .string({ error: 'form.required' })
   .trim()
   .toLowerCase()
   .max(254, 'form.tooLong')
+  .refine((value) => value.length > 0, { message: 'form.required', abort: true })
   .pipe(z.email('form.email'));

@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ar } from '#lib/i18n/dictionaries/ar.ts';
+import { en } from '#lib/i18n/dictionaries/en.ts';
 import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
 import { currentCode, makeAccount, type TestAccount } from '#support/accounts.ts';
 import { launchChromium } from '#support/browser.ts';
@@ -80,6 +82,10 @@ describe.each([
     const row = fp.locator('tr', { hasText: fullName });
     await row.locator('form:has(input[name="to"][value="endorsed"]) button').click();
     await fp.waitForLoadState('networkidle');
+    // Each side is told what it did, to whom: not just "Saved.".
+    const t = { en, ar }[lang];
+    const named = (key: 'moved.endorsed' | 'moved.accepted') => t[key].replace('{name}', `\u2068${fullName}\u2069`);
+    expect(await fp.locator('p.notice').textContent()).toBe(named('moved.endorsed'));
 
     const officer = await (await browser.newContext()).newPage();
     await signIn(officer, lang, staff);
@@ -87,11 +93,20 @@ describe.each([
     const staffRow = officer.locator('tr', { hasText: fullName });
     await staffRow.locator('form:has(input[name="to"][value="accepted"]) button').click();
     await officer.waitForLoadState('networkidle');
+    expect(await officer.locator('p.notice').textContent()).toBe(named('moved.accepted'));
 
     await participant.goto(`${baseUrl}/${lang}/account/`);
     await expect(participant.locator('.status').first().textContent()).resolves.toBe(acceptedLabel);
     const accepted = await waitForMail(mailDir, email, 4);
     expect(accepted.language).toBe(lang);
+    // The course page's aside no longer tells an accepted participant how to apply.
+    await participant.goto(`${baseUrl}/${lang}/courses/${course}/`, { waitUntil: 'networkidle' });
+    await participant.locator('aside .your-application').waitFor();
+    const aside = await participant.locator('aside').innerText();
+    expect(aside).toContain(acceptedLabel);
+    expect(aside).not.toContain(t['courses.applyText']);
+    expect(aside).not.toContain(t['courses.applyTextSignedIn']);
+    expect(await participant.locator('aside h2').innerText()).toBe(t['courses.seatsAndApplications']);
     for (const page of [participant, fp, officer]) await page.context().close();
   });
 });

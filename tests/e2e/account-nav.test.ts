@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { users } from '#db/schema.ts';
+import { applications, users } from '#db/schema.ts';
 import { moveApplication, submitApplication, type Actor } from '#lib/server/applications.ts';
 import type { CourseOffering } from '#lib/course-rules.ts';
 import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
@@ -10,6 +10,9 @@ import type { Role } from '#lib/vocabulary.ts';
 import { makeAccount, type TestAccount } from '#support/accounts.ts';
 import { launchChromium } from '#support/browser.ts';
 import { courseFromContent, openCourse } from '#support/http.ts';
+import { ar } from '#lib/i18n/dictionaries/ar.ts';
+import { en } from '#lib/i18n/dictionaries/en.ts';
+import { fr } from '#lib/i18n/dictionaries/fr.ts';
 
 /**
  * A way into the account and pages that know who is signed in (issue 15, item 3), and the staff
@@ -71,6 +74,7 @@ async function visibleAccountLinks(page: Page): Promise<string[]> {
 }
 
 const signInText = { en: 'Sign in', ar: 'تسجيل الدخول' } as const;
+const dictionaries = { en, fr, ar } as const;
 const myAccount = { en: 'My account', ar: 'حسابي' } as const;
 
 describe('the header knows who is signed in', () => {
@@ -130,6 +134,11 @@ describe('the course page and the apply page know an applicant', () => {
     expect(text).toContain(lang === 'en' ? 'Endorsed by the focal point' : 'مؤيَّد من منسّق الاتصال');
     expect(await aside.locator(`a[href="/${lang}/account/apply/${course.slug}/"]`).count()).toBe(1);
     expect(await aside.locator('a.button').count()).toBe(0);
+    // Headed for everyone alike; how to apply is said only to those who still can.
+    const t = dictionaries[lang];
+    expect(await aside.locator('h2').innerText()).toBe(t['courses.seatsAndApplications']);
+    expect(text).not.toContain(t['courses.applyText']);
+    expect(text).not.toContain(t['courses.applyTextSignedIn']);
 
     // The apply page shows the application, not a blank form to send again.
     await aside.locator(`a[href="/${lang}/account/apply/${course.slug}/"]`).click();
@@ -146,8 +155,40 @@ describe('the course page and the apply page know an applicant', () => {
       await page.locator('aside .availability').waitFor();
       expect(await page.locator('aside a.button').innerText()).toBe('Apply for this course');
       expect(await page.locator('aside .your-application').count()).toBe(0);
+      // A visitor is told to sign in first; a signed-in participant is not.
+      expect(await page.locator('aside').innerText()).toContain(person ? en['courses.applyTextSignedIn'] : en['courses.applyText']);
       await context.close();
     }
+  });
+
+  it.each(langs)('%s: someone who withdrew sees it, is offered to apply again while applications are open, and does', async (lang) => {
+    const t = dictionaries[lang];
+    const applicant = await someone('participant', 'AZ', `Withdrew ${lang}`);
+    const submitted = await submitApplication(database.client, { applicant: applicant.actor, course, motivation: 'First motivation.' });
+    if (!submitted.ok) throw new Error(submitted.refusal);
+    const withdrawn = await moveApplication(database.client, { actor: applicant.actor, applicationId: submitted.value.id, to: 'withdrawn', course });
+    expect(withdrawn.ok).toBe(true);
+
+    const context = await browserOf(applicant, { width: 390 });
+    const page = await open(context, `/${lang}/courses/${course.slug}/`);
+    const aside = page.locator('aside.aside-box');
+    await aside.locator('.your-application').waitFor();
+    expect(await aside.locator('.your-application').innerText()).toContain(t['status.withdrawn']);
+    const again = aside.locator('a.button');
+    expect(await again.innerText()).toBe(t['apply.again']);
+    expect(await again.getAttribute('href')).toBe(`/${lang}/account/apply/${course.slug}/`);
+    expect(await aside.innerText()).toContain(t['courses.applyTextSignedIn']);
+
+    await again.click();
+    await page.waitForURL(`**/${lang}/account/apply/${course.slug}/`);
+    expect(await page.locator('.application-summary').innerText()).toContain(t['status.withdrawn']);
+    expect(await page.locator('h2#apply-again').innerText()).toBe(t['apply.again']);
+    await page.locator('#field-motivation').fill('Second motivation, after all.');
+    await page.locator('form.form button[type="submit"]').click();
+    await page.waitForURL(`**/${lang}/account/?sent=1`);
+    const [row] = await database.db.select({ id: applications.id, status: applications.status, motivation: applications.motivation }).from(applications).where(eq(applications.userId, applicant.account.id));
+    expect(row).toEqual({ id: submitted.value.id, status: 'submitted', motivation: 'Second motivation, after all.' });
+    await context.close();
   });
 
   it.each(langs)('%s: staff are sent to the course’s applications, not to an application form they cannot use', async (lang) => {
@@ -187,6 +228,36 @@ describe('the account menu', () => {
     await context.close();
   });
 
+  it.each(langs)('%s: marks "My applications" only on its own pages, and nothing on pages of no item (two-factor, confirmation, deletion)', async (lang) => {
+    const current = (page: Page) =>
+      page.locator('nav.account-nav [aria-current]').evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.getAttribute('aria-current')]));
+    const staff = await someone('staff', null, `Staff marks ${lang}`);
+    const staffContext = await browserOf(staff);
+    const twoFactor = await open(staffContext, `/${lang}/account/two-factor/`);
+    expect(await twoFactor.locator('nav.account-nav').count()).toBe(1);
+    expect(await current(twoFactor)).toEqual([]);
+    await staffContext.close();
+
+    const applicant = await someone('participant', 'AZ', `Marks ${lang}`);
+    const submitted = await submitApplication(database.client, { applicant: applicant.actor, course, motivation: 'To learn.' });
+    if (!submitted.ok) throw new Error(submitted.refusal);
+    const context = await browserOf(applicant);
+    const expectations: [string, [string, string][]][] = [
+      [`account/confirm/?application=${submitted.value.id}&to=withdrawn`, []],
+      ['account/delete/', []],
+      [`account/apply/${course.slug}/`, [[`/${lang}/account/`, 'true']]],
+      ['account/', [[`/${lang}/account/`, 'page']]],
+      ['account/security/', [[`/${lang}/account/security/`, 'page']]],
+      ['account/practices/new/', [[`/${lang}/account/practices/`, 'true']]],
+    ];
+    for (const [path, marked] of expectations) {
+      const page = await open(context, `/${lang}/${path}`);
+      expect(await current(page), path).toEqual(marked);
+      await page.close();
+    }
+    await context.close();
+  });
+
   it.each(langs)('%s: a focal point sees "My applications" in the menu', async (lang) => {
     const focal = await someone('focal-point', 'SN', `Focal menu ${lang}`);
     const context = await browserOf(focal);
@@ -203,8 +274,14 @@ describe('the account menu', () => {
     expect(page.url()).toContain(`/${lang}/account/two-factor/`);
     expect(await page.locator('.account-nav').count()).toBe(0);
     expect(await page.locator(`a[href="/${lang}/staff/"]`).count()).toBe(0);
-    // Signing out stays possible.
+    // Signing out stays possible, from the header, which offers nothing else account-like (no name, no "My account").
     expect(await page.locator(`form[action="/${lang}/account/sign-out/"] button`).count()).toBe(1);
+    expect(await page.locator(`.site-header form[action="/${lang}/account/sign-out/"] button`).isVisible()).toBe(true);
+    expect(await page.locator('.site-header a.account-link').count()).toBe(0);
+    expect(await page.locator('.site-header').innerText()).not.toContain(staff.name);
+    // A page built ahead says "Sign in" to them, as to a visitor.
+    const content = await open(context, `/${lang}/guides/`);
+    expect(await visibleAccountLinks(content)).toEqual([signInText[lang]]);
     await context.close();
   });
 });
@@ -314,5 +391,36 @@ describe('staff tools', () => {
       await page.close();
     }
     await context.close();
+  });
+});
+
+describe('on a phone (390 px)', () => {
+  it.each(['en', 'fr', 'ar'] as const)('%s: the header stays under 120 px in every state; the account menu is one row that scrolls sideways', async (lang) => {
+    const longName = lang === 'ar' ? 'فاطمة الزهراء عبد الرحمن الهاشمي' : 'Fatima Zahra Abdelrahman Al-Hashimi';
+    const participant = await someone('participant', 'AZ', `${longName} ${lang}`);
+    const staff = await someone('staff', null, `${longName} staff ${lang}`);
+    const states: [string, Someone | null, string, boolean?][] = [
+      ['visitor, content page', null, `/${lang}/`],
+      ['visitor, sign-in page', null, `/${lang}/account/sign-in/`],
+      ['participant, content page', participant, `/${lang}/guides/`],
+      ['participant, account page', participant, `/${lang}/account/`],
+      ['staff, audit log', staff, `/${lang}/staff/audit/`],
+      ['staff before the second factor', staff, `/${lang}/account/two-factor/`, false],
+    ];
+    for (const [state, person, path, twoFactorVerified] of states) {
+      const context = await browserOf(person, { width: 390, ...(twoFactorVerified === false ? { twoFactorVerified } : {}) });
+      const page = await open(context, path);
+      const header = await page.locator('header.site-header').evaluate((el) => el.getBoundingClientRect().height);
+      expect(header, state).toBeLessThan(120);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), state).toBe(390);
+      const menu = page.locator('nav.account-nav ul');
+      if ((await menu.count()) > 0) {
+        const box = await menu.evaluate((el) => ({ height: el.getBoundingClientRect().height, scrolls: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).overflowX }));
+        expect(box.height, state).toBeLessThan(60);
+        expect(box.overflow, state).toBe('auto');
+        if (state.startsWith('staff')) expect(box.scrolls, state).toBe(true);
+      }
+      await context.close();
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { decodeBase64 } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { applications, sessions, users } from '#db/schema.ts';
+import { applications, auditLog, sessions, users } from '#db/schema.ts';
 import { submitApplication, moveApplication, type Actor } from '#lib/server/applications.ts';
 import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
 import { ar } from '#lib/i18n/dictionaries/ar.ts';
@@ -172,8 +172,10 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     expect(await statusOf(id)).toBe('submitted');
     await page.locator('a[data-move="withdrawn"]').click();
     await page.locator('[data-confirm]').click();
-    await page.waitForURL(`${baseUrl}/${lang}/account/?saved=1`);
+    // Back on the list, the page says what happened (not "Saved."), and the address names no one.
+    await page.waitForURL(`${baseUrl}/${lang}/account/?moved=withdrawn&application=${id}`);
     expect(await statusOf(id)).toBe('withdrawn');
+    expect(await page.locator('p.notice').textContent()).toMatch(new RegExp(`^${t['moved.ownWithdrawn'].split('{course}')[0]}`));
     await context.close();
   });
 
@@ -192,9 +194,18 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     expect(await statusOf(id)).toBe('submitted');
     await shot(page, `focal-point-${lang}-${width}`);
     await page.locator(`a[data-move="declined"][href*="application=${id}&"]`).click();
+    // The reason is optional for a focal point, and the applicant reads it when given.
+    expect(await page.locator('#field-reason').getAttribute('required')).toBeNull();
+    await page.locator('#field-reason').fill('Your ministry nominates someone else this year.');
     await page.locator('[data-confirm]').click();
-    await page.waitForURL(`${baseUrl}/${lang}/focal-point/?saved=1`);
+    await page.waitForURL(`${baseUrl}/${lang}/focal-point/?moved=declined&application=${id}`);
     expect(await statusOf(id)).toBe('declined');
+    const [audit] = await database.db
+      .select({ reason: auditLog.reason })
+      .from(auditLog)
+      .where(and(eq(auditLog.applicationId, id), eq(auditLog.toStatus, 'declined')));
+    expect(audit?.reason).toBe('Your ministry nominates someone else this year.');
+    expect(await page.locator('p.notice').textContent()).toBe(t['moved.declined'].replace('{name}', '\u2068Test participant SN\u2069'));
     await context.close();
   });
 
@@ -224,8 +235,9 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     await page.locator(`a[data-move="rejected"][href*="application=${id}&"]`).click();
     await page.locator('#field-reason').fill('The course is meant for service-centre managers.');
     await page.locator('[data-confirm]').click();
-    await page.waitForURL(`${baseUrl}/${lang}/staff/courses/${course.slug}/?saved=1`);
+    await page.waitForURL(`${baseUrl}/${lang}/staff/courses/${course.slug}/?moved=rejected&application=${id}`);
     expect(await statusOf(id)).toBe('rejected');
+    expect(await page.locator('p.notice').textContent()).toBe(t['moved.rejected'].replace('{name}', '\u2068Test participant MA\u2069'));
     await context.close();
   });
 
@@ -285,7 +297,8 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
 
   it('asks to confirm ending another session, and keeps it until confirmed', async () => {
     const participant = await person('participant', 'JO');
-    const other = await createSession(database.db, { id: participant.actor.id, role: 'participant' }, { userAgent: 'Firefox on a shared computer' });
+    const firefox = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
+    const other = await createSession(database.db, { id: participant.actor.id, role: 'participant' }, { userAgent: firefox });
     const alive = async () => (await database.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, other.session.id))).length === 1;
     const context = await browserAs(participant.token, width);
     const page = await context.newPage();
@@ -293,7 +306,11 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     await shot(page, `security-${lang}-${width}`);
     await page.locator(`a[href*="end=${other.session.id}"]`).click();
     expect(await page.locator('h1').textContent()).toBe(t['confirm.endSession.title']);
-    expect(await page.locator('.confirm').textContent()).toContain('Firefox on a shared computer');
+    // The browser as a person knows it; the raw header only in the title.
+    const device = t['security.device'].replace('{browser}', 'Firefox').replace('{system}', 'Windows');
+    expect(await page.locator('.confirm').textContent()).toContain(device);
+    expect(await page.locator('.confirm').textContent()).not.toContain('Gecko');
+    expect(await page.locator('.confirm dd[title]').first().getAttribute('title')).toBe(firefox);
     expect(await alive()).toBe(true);
     await shot(page, `confirm-end-session-${lang}-${width}`);
     await page.locator('[data-cancel]').click();
@@ -303,6 +320,7 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     await page.locator('[data-confirm]').click();
     await page.waitForLoadState('load');
     expect(await alive()).toBe(false);
+    expect(await page.locator('p.notice').textContent()).toBe(t['security.ended']);
     await context.close();
   });
 
@@ -372,5 +390,96 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     expect(saving.suggestedFilename()).toBe('recovery-codes.txt');
     await shot(page, `recovery-codes-${lang}-${width}`);
     await context.close();
+  });
+});
+
+describe.each(cases)('the focal point’s and staff’s forms in %s at %i px', (lang, width) => {
+  const t = dictionaries[lang];
+
+  /** Every form of the page with something to type or choose leaves checking to the server (no browser bubble in English). */
+  async function expectNoBrowserValidation(page: Page): Promise<void> {
+    const unchecked = await page.locator('form').evaluateAll((forms) =>
+      forms.filter((form) => form.querySelector('input:not([type="hidden"]), select, textarea') && !form.hasAttribute('novalidate')).map((form) => form.outerHTML.slice(0, 120)),
+    );
+    expect(unchecked).toEqual([]);
+  }
+
+  async function submit(page: Page, button: string): Promise<number> {
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator(button).click()]);
+    await page.waitForLoadState('load');
+    return response.status();
+  }
+
+  async function expectSummary(page: Page, entries: [string, string][]): Promise<void> {
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+    const links = await page.locator('.error-summary a').evaluateAll((anchors) => anchors.map((a) => [a.getAttribute('href') ?? '', a.textContent ?? '']));
+    expect(links).toEqual(entries);
+    for (const [target, message] of entries) {
+      expect(await page.locator(`${target}-error`).textContent()).toBe(message);
+      await page.locator(`.error-summary a[href="${target}"]`).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(target.slice(1));
+    }
+  }
+
+  it('nominating with nothing typed: the error summary, in the page’s language, about the person', async () => {
+    const focalPoint = await person('focal-point', 'BH');
+    const context = await browserAs(focalPoint.token, width);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/${lang}/focal-point/`);
+    await expectNoBrowserValidation(page);
+    expect(await submit(page, 'form[aria-labelledby="nominate"] button[type="submit"]')).toBe(422);
+    await expectSummary(page, [
+      ['#field-email', t['error.person.email.required']],
+      ['#field-fullName', t['error.person.fullName.required']],
+    ]);
+    await shot(page, `nominate-errors-${lang}-${width}`);
+    // What was typed comes back; a wrong address is named as such.
+    await page.locator('#field-email').fill('awa.ndiaye');
+    await page.locator('#field-fullName').fill('Awa Ndiaye');
+    expect(await submit(page, 'form[aria-labelledby="nominate"] button[type="submit"]')).toBe(422);
+    await expectSummary(page, [['#field-email', t['form.email']]]);
+    expect(await page.locator('#field-fullName').inputValue()).toBe('Awa Ndiaye');
+    await context.close();
+  });
+
+  it('substituting or ordering with a wrong value: the summary leads to that row’s field', async () => {
+    const focalPoint = await person('focal-point', 'OM');
+    const { id } = await application('OM', focalPoint.actor);
+    const context = await browserAs(focalPoint.token, width);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/${lang}/focal-point/`);
+    const inRow = `tr:has(input[name="applicationId"][value="${id}"])`;
+    const row = page.locator(inRow);
+    await row.locator('details summary').click();
+    expect(await submit(page, `${inRow} details button[type="submit"]`)).toBe(422);
+    await expectSummary(page, [
+      ['#field-email', t['error.person.email.required']],
+      ['#field-fullName', t['error.person.fullName.required']],
+    ]);
+    // The refused form is the one open, in its row; the nomination's fields keep ids of their own.
+    expect(await page.locator('details[open] #field-email').count()).toBe(1);
+    expect(await page.locator('#field-email').count()).toBe(1);
+    expect(await statusOf(id)).toBe('endorsed');
+
+    await row.locator('input[name="rank"]').fill('first');
+    expect(await submit(page, `${inRow} form:has(input[name="rank"]) button[type="submit"]`)).toBe(422);
+    await expectSummary(page, [['#field-rank', t['error.rank.invalid']]]);
+    await shot(page, `focal-point-rank-error-${lang}-${width}`);
+    await context.close();
+  });
+
+  it('creating an account for a colleague with nothing typed: about the person, not “your” name', async () => {
+    const staff = await browserAs((await person('staff', null)).token, width);
+    const page = await staff.newPage();
+    await page.goto(`${baseUrl}/${lang}/staff/people/`);
+    await expectNoBrowserValidation(page);
+    expect(await submit(page, 'form[aria-labelledby="people-new"] button[type="submit"]')).toBe(422);
+    await expectSummary(page, [
+      ['#field-email', t['error.person.email.required']],
+      ['#field-fullName', t['error.person.fullName.required']],
+    ]);
+    expect(await page.locator('.error-summary').textContent()).not.toContain(t['error.fullName.required']);
+    await shot(page, `people-errors-${lang}-${width}`);
+    await staff.close();
   });
 });

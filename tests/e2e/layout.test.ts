@@ -4,6 +4,7 @@ import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
 import { launchChromium } from '#support/browser.ts';
 import { accountPageTypes, firstCourse, publicPageTypes } from '#support/page-types.ts';
 import { seedRoster, type SeededRoster } from '#support/roster.ts';
+import { tableLayout } from '#support/table-layout.ts';
 
 /**
  * What a person sees at a phone's and a desktop's width, in English and Arabic: no page scrolls
@@ -90,6 +91,21 @@ describe('tables on a phone', () => {
     expect(height).toBeLessThan(lineHeight * 1.9);
     await context.close();
   });
+
+  // The pages whose seeded data (tests/support/roster.ts) gives them a table of people or courses.
+  const withTables: readonly string[] = ['myApplications', 'focalPoint', 'staff', 'staffCourse', 'audit', 'people'];
+  it.each(langs.flatMap((lang) => Object.entries(accountPageTypes).map(([type, [role, path]]) => [lang, type, role, path] as const)))(
+    'at 390 px, %s %s (signed in as %s): every table is cards inside the screen, or figures that scroll with a cue; nothing is cut',
+    async (lang, type, role, path) => {
+      const context = await contextFor(390, roster.sessions[role]);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/${lang}/${path.replace('COURSE', course)}`, { waitUntil: 'networkidle' });
+      const layout = await page.evaluate(tableLayout);
+      await context.close();
+      expect(layout.problems).toEqual([]);
+      if (withTables.includes(type)) expect(layout.stacked).toBeGreaterThan(0);
+    },
+  );
 
   it('keeps the staff page’s chart labels at a readable size (at least 12 px)', async () => {
     const context = await contextFor(390, roster.sessions.staff);

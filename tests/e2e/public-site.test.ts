@@ -64,7 +64,7 @@ describe('a reader’s way through the site', () => {
     const page = await open('/en/search/');
     await page.locator('#search input').fill('a');
     await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('.pagefind-ui__message').textContent()).toMatch(/^[\d,]+ results? for a$/);
+    expect(await page.locator('.pagefind-ui__message').textContent()).toMatch(/^[\d,]+ results? for “\u2068a\u2069”$/);
     await page.context().close();
   });
 
@@ -78,7 +78,8 @@ describe('a reader’s way through the site', () => {
       const labels = await panel.locator('.pagefind-ui__filter-label[for^="النوع-"]').allTextContents();
       return labels.reduce((sum, label) => sum + Number(label.match(/\((\d+)\)/)?.[1] ?? 0), 0);
     };
-    const resultCount = async () => Number((await page.locator('.pagefind-ui__message').textContent())?.match(/[\d,]+/)?.[0].replaceAll(',', ''));
+    // The count as the page worded it (data-count): Arabic writes one and two in words.
+    const resultCount = async () => Number(await page.locator('.pagefind-ui__message').getAttribute('data-count'));
     await expect.poll(typeCounts, { timeout: 10_000 }).toBe(await resultCount());
     const caseStudies = panel.locator('.pagefind-ui__filter-label[for="النوع-دراسة حالة"]');
     const count = Number((await caseStudies.textContent())?.match(/\((\d+)\)/)?.[1]);
@@ -86,6 +87,34 @@ describe('a reader’s way through the site', () => {
     await caseStudies.click();
     await expect.poll(resultCount, { timeout: 10_000 }).toBe(count);
     expect(await wcagViolations(page)).toEqual([]);
+    expect(cspViolations.get(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    ['ar', 'أسان', /^([\d,]+) (نتائج|نتيجة) لـ «\u2068أسان\u2069»$/],
+    ['fr', 'asan', /^([\d\u202F]+) résultats? pour «\u202F\u2068asan\u2069\u202F»$/],
+    ['en', 'asan', /^([\d,]+) results? for “\u2068asan\u2069”$/],
+  ] as const)('words the count of results in %s, agreeing with the number (%s)', async (lang, query, wording) => {
+    const page = await open(`/${lang}/search/?q=${encodeURIComponent(query)}`);
+    const message = page.locator('.pagefind-ui__message[data-count]');
+    await message.waitFor({ timeout: 15_000 });
+    const text = (await message.textContent()) ?? '';
+    const count = Number(await message.getAttribute('data-count'));
+    expect(count).toBeGreaterThan(2);
+    expect(text).toMatch(wording);
+    expect(Number(text.match(wording)?.[1]?.replace(/\D/g, ''))).toBe(count);
+    if (lang === 'ar') {
+      // 3 to 10: نتائج; 11 and more (but 103–110…): نتيجة, as Intl.PluralRules says.
+      expect(text.includes('نتائج')).toBe(new Intl.PluralRules('ar').select(count) === 'few');
+      expect(text).not.toMatch(/ ل /);
+    }
+    // No result: said in words, with the term, and counted 0.
+    await page.locator('#search input').fill('zzqqxx');
+    await expect.poll(() => message.getAttribute('data-count'), { timeout: 15_000 }).toBe('0');
+    expect(await message.textContent()).toBe(
+      { ar: 'لا توجد نتائج لـ «\u2068zzqqxx\u2069»', fr: 'Aucun résultat pour «\u202F\u2068zzqqxx\u2069\u202F»', en: 'No results for “\u2068zzqqxx\u2069”' }[lang],
+    );
     expect(cspViolations.get(page)).toEqual([]);
     await page.context().close();
   });

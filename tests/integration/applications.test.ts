@@ -137,6 +137,67 @@ describe('deadlines, eligibility and duplicates', () => {
   });
 });
 
+describe('applying again after withdrawing (issue 16, item 1)', () => {
+  const mail = { kind: 'application-received', values: { courseTitle: { en: 'Course' } } } as const;
+  const received = async (applicationId: number) =>
+    Number((await database.client.execute({ sql: "select count(*) as n from outbox where kind = 'application-received' and recipient = (select email from users where id = (select user_id from applications where id = ?))", args: [applicationId] })).rows[0]?.n);
+
+  it('moves the same application back to submitted while applications are open, as a new one, audited, with its mail', async () => {
+    const course = sampleCourse();
+    const { applicant, application } = await apply(course);
+    await move(azFocalPoint, application.id, 'endorsed', course);
+    await database.client.execute({ sql: 'update applications set rank = 2 where id = ?', args: [application.id] });
+    await expectStatus(await move(applicant, application.id, 'withdrawn', course), 'withdrawn');
+
+    const later = new Date('2027-01-20T10:00:00Z');
+    const again = await submitApplication(database.client, { applicant, course, motivation: 'My ministry can spare me now.', now: later, mail });
+    if (!again.ok) throw new Error(again.refusal);
+    // The same row, as a new application: its motivation and date, no endorsement or order left from before.
+    expect(again.value).toMatchObject({ id: application.id, status: 'submitted', motivation: 'My ministry can spare me now.', rank: null, endorsedAt: null, nominated: false });
+    expect(again.value.createdAt.getTime()).toBe(later.getTime());
+    const rows = await database.client.execute({ sql: 'select count(*) as n from applications where course_slug = ?', args: [course.slug] });
+    expect(Number(rows.rows[0]?.n)).toBe(1);
+    const trail = await database.client.execute({ sql: 'select actor_id, action, from_status, to_status from audit_log where application_id = ? order by id', args: [application.id] });
+    expect(trail.rows.map((r) => [r.action, r.from_status, r.to_status])).toEqual([
+      ['application.submit', null, 'submitted'],
+      ['application.move', 'submitted', 'endorsed'],
+      ['application.move', 'endorsed', 'withdrawn'],
+      ['application.submit', 'withdrawn', 'submitted'],
+    ]);
+    expect(trail.rows.at(-1)?.actor_id).toBe(applicant.id);
+    expect(await received(application.id)).toBe(1);
+    // From there it goes through the state machine like any application.
+    await expectStatus(await move(azFocalPoint, application.id, 'endorsed', course, { now: later }), 'endorsed');
+  });
+
+  it('is refused once applications have closed, and changes nothing', async () => {
+    const course = sampleCourse();
+    const { applicant, application } = await apply(course);
+    await move(applicant, application.id, 'withdrawn', course);
+    expect(await submitApplication(database.client, { applicant, course, motivation: 'Too late.', now: new Date('2027-02-10T00:00:00Z'), mail })).toEqual({ ok: false, refusal: 'closed' });
+    const [row] = (await database.client.execute({ sql: 'select status, motivation from applications where id = ?', args: [application.id] })).rows;
+    expect([row?.status, row?.motivation]).toEqual(['withdrawn', 'I run a service centre.']);
+    expect(await received(application.id)).toBe(0);
+  });
+
+  it('is refused while the application stands and after any other ending; only submitApplication leads back, and a nomination does not reopen it', async () => {
+    const course = sampleCourse();
+    const standing = await apply(course);
+    expect(await submitApplication(database.client, { applicant: standing.applicant, course, motivation: 'Again.', now: duringApplications })).toEqual({ ok: false, refusal: 'already-applied' });
+    for (const ending of ['declined', 'rejected', 'completed'] as const) {
+      const { applicant, application } = await apply(course);
+      await database.client.execute({ sql: 'update applications set status = ? where id = ?', args: [ending, application.id] });
+      expect(await submitApplication(database.client, { applicant, course, motivation: 'Again.', now: duringApplications }), ending).toEqual({ ok: false, refusal: 'already-applied' });
+    }
+    const withdrawn = await apply(course);
+    await move(withdrawn.applicant, withdrawn.application.id, 'withdrawn', course);
+    expect(await move(withdrawn.applicant, withdrawn.application.id, 'submitted', course)).toEqual({ ok: false, refusal: 'invalid-transition' });
+    expect(await submitApplication(database.client, { applicant: withdrawn.applicant, course, motivation: '', nominatedBy: azFocalPoint, now: duringApplications })).toEqual({ ok: false, refusal: 'already-applied' });
+    const [row] = (await database.client.execute({ sql: 'select status from applications where id = ?', args: [withdrawn.application.id] })).rows;
+    expect(row?.status).toBe('withdrawn');
+  });
+});
+
 describe('seats and the waiting list', () => {
   it('never accepts beyond the seats or a country’s share, and promotes from the waiting list in rank order', async () => {
     const course = sampleCourse({ seats: 2, seatsPerCountry: 1 });

@@ -17,7 +17,7 @@ export interface SeededRoster {
   sessions: { 'focal-point': string; staff: string; participant: string };
 }
 
-const applicants: { name: string; position: string; institution: string; motivation: string; status: ApplicationStatus }[] = [
+const applicants: { name: string; position: string; institution: string; motivation: string; status: ApplicationStatus; nominated?: boolean; email?: string }[] = [
   {
     name: 'Jean-Baptiste Mendy',
     position: 'Chef de service',
@@ -46,13 +46,34 @@ const applicants: { name: string; position: string; institution: string; motivat
     motivation: 'Our release calendar needs work.',
     status: 'waitlisted',
   },
+  // A finished application: the longest status name ("Non retenue par le point focal") and no action left.
+  {
+    name: 'Ousmane Sembène-Thiam',
+    position: 'Conseiller technique',
+    institution: 'Direction générale de la Fonction publique',
+    motivation: 'Je souhaite moderniser l’accueil des usagers.',
+    status: 'declined',
+    email: 'ousmane.sembene-thiam.conseiller-technique@fonctionpublique.gouv.sn',
+  },
+  // Nominated by the focal point: no motivation of their own.
+  {
+    name: 'Ndèye Coumba Faye',
+    position: 'Cheffe de projet',
+    institution: 'Secrétariat général du Gouvernement',
+    motivation: '',
+    status: 'endorsed',
+    nominated: true,
+  },
 ];
 
 export async function seedRoster(db: Database, courseSlug: string, country = 'SN'): Promise<SeededRoster> {
   for (const [i, person] of applicants.entries()) {
     const account = await makeAccount(db, { role: 'participant', country });
-    await db.update(users).set({ fullName: person.name, position: person.position, institution: person.institution }).where(eq(users.id, account.id));
-    const endorsed = person.status !== 'submitted';
+    await db
+      .update(users)
+      .set({ fullName: person.name, position: person.position, institution: person.institution, ...(person.email ? { email: `${account.id.slice(0, 6)}.${person.email}` } : {}) })
+      .where(eq(users.id, account.id));
+    const endorsed = person.status !== 'submitted' && person.status !== 'declined';
     const [application] = await db
       .insert(applications)
       .values({
@@ -61,6 +82,7 @@ export async function seedRoster(db: Database, courseSlug: string, country = 'SN
         country,
         status: person.status,
         motivation: person.motivation,
+        nominated: person.nominated ?? false,
         rank: endorsed ? i : null,
         endorsedAt: endorsed ? new Date() : null,
       })
@@ -68,13 +90,17 @@ export async function seedRoster(db: Database, courseSlug: string, country = 'SN
     // The audit log's story of each: submitted, then moved to where it stands.
     await db.insert(auditLog).values([
       { actorId: account.id, actorRole: 'participant', action: 'application.submit', applicationId: application?.id ?? null, toStatus: 'submitted' },
-      ...(endorsed
-        ? [{ actorId: null, actorRole: 'staff', action: 'application.move', applicationId: application?.id ?? null, fromStatus: 'submitted', toStatus: person.status }]
+      ...(person.status !== 'submitted'
+        ? [{ actorId: null, actorRole: endorsed ? 'staff' : 'focal-point', action: 'application.move', applicationId: application?.id ?? null, fromStatus: 'submitted', toStatus: person.status, reason: endorsed ? null : 'Le profil ne correspond pas au public visé par la formation.' }]
         : []),
     ]);
   }
   const session = async (role: Role): Promise<string> => {
     const account = await makeAccount(db, { role, country: role === 'staff' ? null : country });
+    // The participant has an application of their own, still open (a Withdraw button), for "My applications".
+    if (role === 'participant') {
+      await db.insert(applications).values({ courseSlug, userId: account.id, country, status: 'submitted', motivation: 'I run a service centre.' });
+    }
     return (await createSession(db, { id: account.id, role }, { twoFactorVerified: true })).token;
   };
   return { sessions: { 'focal-point': await session('focal-point'), staff: await session('staff'), participant: await session('participant') } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcome, rowFormNotice } from '#http/application-moves.ts';
+import { afterMove, noticeOf, outcome, rowFormNotice } from '#http/application-moves.ts';
 import { readForm } from '#lib/forms.ts';
 import { applicationIds, focalPointInput, staffMoveInput } from '#lib/server/inputs.ts';
 
@@ -46,5 +46,22 @@ describe('domain refusals as statuses', () => {
     expect(outcome({ ok: true, value: null }, 'focalPoint.nominated')).toBe('focalPoint.nominated');
     expect(outcome({ ok: false, refusal: 'not-found' })).toMatchObject({ refused: true, status: 404, notice: 'refusal.not-found' });
     expect(outcome({ ok: false, refusal: 'course-full' })).toMatchObject({ refused: true, status: 409, notice: 'refusal.course-full' });
+  });
+});
+
+describe('what a page says once a change went through (issue 16, item 6)', () => {
+  const done = { done: 'moved.accepted', values: { name: 'Aynur' } } as const;
+
+  it('says what was done, to whom, whether the page was posted to or reached again after a confirmation', () => {
+    expect(noticeOf({ posted: true, ok: true, values: {}, result: done })).toEqual({ notice: 'moved.accepted', values: { name: 'Aynur' }, failed: false });
+    expect(noticeOf({ posted: false, values: {} }, done)).toEqual({ notice: 'moved.accepted', values: { name: 'Aynur' }, failed: false });
+    expect(noticeOf({ posted: false, values: {} }, 'apply.sent')).toEqual({ notice: 'apply.sent', failed: false });
+    expect(noticeOf({ posted: false, values: {} })).toEqual({ notice: undefined, failed: false });
+    expect(noticeOf({ posted: true, ok: true, values: {}, result: 'focalPoint.nominated' })).toEqual({ notice: 'focalPoint.nominated', failed: false });
+    expect(noticeOf({ posted: true, ok: false, values: {}, notice: 'refusal.course-full' })).toEqual({ notice: 'refusal.course-full', failed: true });
+  });
+
+  it('puts the move and the application in the address, never a name', () => {
+    expect(afterMove('/en/focal-point/', 12, 'declined')).toBe('/en/focal-point/?moved=declined&application=12');
   });
 });

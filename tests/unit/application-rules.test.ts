@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationStatuses, canMove, canRank, canSubstitute, staffDestinations } from '#lib/application-states.ts';
+import { applicationStatuses, canApplyAgain, canMove, canRank, canSubstitute, staffDestinations, waitingListOrder } from '#lib/application-states.ts';
 import { seatsLeftIn, seatsLeftOf } from '#lib/server/seats.ts';
 
 /** Rules the pages used to re-type, now asked of their modules (issue 14). */
@@ -12,8 +12,21 @@ describe('what staff and focal points may do, by status', () => {
     }
   });
 
+  it('lets an applicant apply again only after withdrawing; no move of the state machine leads back to submitted', () => {
+    expect(applicationStatuses.filter(canApplyAgain)).toEqual(['withdrawn']);
+    for (const from of applicationStatuses) for (const mover of ['applicant', 'focal-point', 'staff', 'system'] as const) expect(canMove(from, 'submitted', mover)).toBe(false);
+  });
+
   it('lets a focal point rank candidates only while they wait for a seat', () => {
     expect(applicationStatuses.filter(canRank)).toEqual(['endorsed', 'waitlisted']);
+  });
+
+  it('shows a waiting-list order only while the application waits and once it is set (the roster, its CSV, the focal point’s page)', () => {
+    expect(waitingListOrder({ status: 'endorsed', rank: 2 })).toBe(2);
+    expect(waitingListOrder({ status: 'waitlisted', rank: 1 })).toBe(1);
+    expect(waitingListOrder({ status: 'endorsed', rank: null })).toBeNull();
+    // A rank left from before acceptance or an ending is no place in the order.
+    for (const status of applicationStatuses.filter((status) => !canRank(status))) expect(waitingListOrder({ status, rank: 3 }), status).toBeNull();
   });
 
   it('lets a focal point substitute a nominee while the seat is sought or held, never after attendance or an ending', () => {

@@ -57,3 +57,29 @@ describe('plurals follow each language’s rules', () => {
     expect(() => useTranslations('en')('courses.seatsPerCountry')).toThrow(/count/);
   });
 });
+
+describe('the search page’s result counts (worded in the browser with the same mechanism)', () => {
+  const words = (lang: 'en' | 'fr' | 'ar', count: number) => useTranslations(lang)('search.results', { count, term: 'أسان' });
+
+  it('gives Arabic every plural category, the attached لـ and the quoted term', () => {
+    expect(words('ar', 0)).toBe('لا توجد نتائج لـ «أسان»');
+    expect(words('ar', 1)).toBe('نتيجة واحدة لـ «أسان»');
+    expect(words('ar', 2)).toBe('نتيجتان لـ «أسان»');
+    expect(words('ar', 3)).toBe('3 نتائج لـ «أسان»');
+    expect(words('ar', 10)).toBe('10 نتائج لـ «أسان»');
+    expect(words('ar', 11)).toBe('11 نتيجة لـ «أسان»');
+    expect(words('ar', 20)).toBe('20 نتيجة لـ «أسان»');
+    expect(words('ar', 100)).toBe('100 نتيجة لـ «أسان»');
+    expect(words('ar', 103)).toBe('103 نتائج لـ «أسان»');
+    for (const count of [0, 1, 2, 3, 11, 100, 1234]) expect(words('ar', count)).not.toMatch(/ ل /);
+  });
+
+  it('agrees in French and English too', () => {
+    expect(words('fr', 1)).toBe('1 résultat pour « أسان »');
+    expect(words('fr', 20)).toBe('20 résultats pour « أسان »');
+    expect(words('fr', 1_000_000)).toMatch(/^1\s000\s000 de résultats pour/);
+    expect(words('en', 1)).toBe('1 result for “أسان”');
+    expect(words('en', 1234)).toBe('1,234 results for “أسان”');
+    expect(useTranslations('ar')('search.noResults', { term: 'x' })).toBe('لا توجد نتائج لـ «x»');
+  });
+});

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { applications, auditLog, certificates, users } from '#db/schema.ts';
 import {
+  canApplyAgain,
   canMove,
   canRank,
   canSubstitute,
@@ -95,6 +96,16 @@ export async function submitApplication(
   if (!isEligible(course, applicant.country)) return refuse('not-eligible');
   const status: ApplicationStatus = input.nominatedBy ? 'endorsed' : 'submitted';
   const at = now.getTime();
+  if (!input.nominatedBy) {
+    const existing = await client.execute(
+      statement(sql`select * from ${applications} where ${applications.courseSlug} = ${course.slug} and ${applications.userId} = ${applicant.id}`),
+    );
+    const row = existing.rows[0];
+    if (row) {
+      const earlier = fromRow(applications, row);
+      return canApplyAgain(earlier.status) ? applyAgain(client, { ...input, applicant, earlier, now }) : refuse('already-applied');
+    }
+  }
   try {
     const results = await client.batch(
       [
@@ -133,6 +144,40 @@ export async function submitApplication(
     if (String(error).includes('UNIQUE constraint failed')) return refuse('already-applied');
     throw error;
   }
+}
+
+/**
+ * Applying again after withdrawing (`canApplyAgain`): the same row back to submitted, as a new
+ * application (its motivation, the applicant's country now, today's date; no endorsement, rank or
+ * nomination left from before), audited as an application from `withdrawn`, with its mail, in one
+ * write batch. The UPDATE is guarded by the status read before, so a concurrent change wins.
+ */
+async function applyAgain(
+  client: Client,
+  input: { applicant: Actor; earlier: ApplicationRecord; motivation: string; now: Date; mail?: OutboxMessage | undefined },
+): Promise<Result<ApplicationRecord>> {
+  const { applicant, earlier, now } = input;
+  const at = now.getTime();
+  const submitted: ApplicationStatus = 'submitted';
+  const audited = sql`exists (select 1 from ${auditLog} where ${auditLog.action} = 'application.submit' and ${auditLog.applicationId} = ${earlier.id}
+    and ${auditLog.at} = ${at} and ${auditLog.fromStatus} = ${earlier.status})`;
+  const [updated] = await client.batch(
+    [
+      statement(sql`update ${applications}
+        set ${bare(applications.status)} = ${submitted}, ${bare(applications.motivation)} = ${input.motivation}, ${bare(applications.country)} = ${applicant.country},
+          ${bare(applications.nominated)} = 0, ${bare(applications.rank)} = null, ${bare(applications.endorsedAt)} = null,
+          ${bare(applications.createdAt)} = ${at}, ${bare(applications.updatedAt)} = ${at}
+        where ${applications.id} = ${earlier.id} and ${applications.status} = ${earlier.status}
+        returning *`),
+      audit({ actor: applicant, action: 'application.submit', applicationId: earlier.id, from: earlier.status, to: submitted, now, when: sql`changes() = 1` }),
+      ...(input.mail ? [outboxInsertForApplication(sql`${earlier.id}`, input.mail.kind, input.mail.values ?? {}, now, audited)] : []),
+    ],
+    'write',
+  );
+  const row = updated?.rows[0];
+  if (!row) return refuse('already-applied');
+  if (input.mail) wakeSenders();
+  return { ok: true, value: fromRow(applications, row) };
 }
 
 export async function findApplication(client: Client, id: number): Promise<ApplicationRecord | null> {

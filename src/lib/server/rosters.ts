@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { applications, users } from '#db/schema.ts';
-import type { ApplicationStatus } from '../application-states.ts';
+import { rankableStatuses, type ApplicationStatus } from '../application-states.ts';
 import { visibleApplications } from './access.ts';
 import type { Database } from './database.ts';
 import { preparedPer } from './sql.ts';
@@ -125,7 +125,8 @@ export async function rosterPage(db: Database, viewer: User, filter: RosterFilte
   const keys: Record<RosterSort, SQL[]> = {
     country: [direction(applications.country), asc(applications.rank), desc(applications.createdAt)],
     name: [direction(sql`coalesce(${users.fullName}, '')`)],
-    rank: [direction(sql`coalesce(${applications.rank}, 1e9)`), asc(applications.country)],
+    // By the order shown (waitingListOrder): a rank counts only while the application waits; none last.
+    rank: [direction(sql`coalesce(case when ${applications.status} in ${[...rankableStatuses]} then ${applications.rank} end, 1e9)`), asc(applications.country)],
     status: [direction(applications.status), asc(applications.country)],
     applied: [direction(applications.createdAt)],
   };

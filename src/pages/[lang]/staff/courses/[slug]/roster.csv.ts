@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { applicationStatuses, type ApplicationStatus } from '#lib/application-states.ts';
+import { applicationStatuses, waitingListOrder, type ApplicationStatus } from '#lib/application-states.ts';
 import { courseBySlug } from '#lib/content/courses.ts';
 import { toCsv } from '#lib/csv.ts';
 import { countryName, isMemberState } from '#lib/member-states.ts';
@@ -33,7 +33,8 @@ export const GET: APIRoute = async (context) => {
     row.institution,
     row.position,
     row.gender ? t(`account.gender.${row.gender}`) : '',
-    row.rank,
+    // As on the roster page: the waiting-list order, "—" where there is none.
+    waitingListOrder(row) ?? '—',
     t(`status.${row.status}`),
     certificates.get(row.id)?.code ?? '',
   ]);
