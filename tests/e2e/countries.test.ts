@@ -131,6 +131,10 @@ describe('country names read as part of their sentences', () => {
     if (countryIn(code, 'fr', 'the') !== bare) expect(text, 'the name without its article').not.toMatch(new RegExp(`\\b(par|sur) ${bare}`));
   });
 
+  it('names the venue’s country with its article on French course pages', async () => {
+    expect(await html('/fr/courses/2027-sdcab-one-stop-service-delivery/')).toContain('Tout sur l’Azerbaïdjan');
+  });
+
   it('says “the” before the United Arab Emirates, the Gambia, the Maldives and the Comoros in English', async () => {
     expect(await html('/en/countries/ae/')).toContain('What the platform holds on the United Arab Emirates, an OIC member state');
     expect(await html('/en/countries/gm/')).toContain('Practices contributed by the Gambia');

@@ -57,7 +57,7 @@ export const ar = {
   'caseStudies.byCountry': 'حسب البلد',
   'caseStudies.byYear': 'حسب السنة',
   'caseStudies.themeTitle': 'دراسات حالة حول: {theme}',
-  'caseStudies.countryTitle': 'دراسات حالة من {country}',
+  'caseStudies.countryTitle': 'دراسات حالة من {theCountry}',
   'caseStudies.yearTitle': 'دراسات حالة تشمل عام {year}',
   'caseStudies.showAll': 'عرض جميع دراسات الحالة',
 
@@ -296,7 +296,7 @@ export const ar = {
   'account.resetSend': "أرسل لي رابط إعادة التعيين",
   'account.resetSent': "إذا كان هناك حساب يستخدم هذا العنوان فقد أرسلنا إليه رابطًا لإعادة تعيين كلمة المرور، وهو صالح لمدة ساعة واحدة.",
   'account.setPasswordTitle': "اختر كلمة المرور",
-  'focalPoint.title': "منسّق الاتصال: الطلبات الواردة من {country}",
+  'focalPoint.title': "منسّق الاتصال: الطلبات الواردة من {theCountry}",
   'staff.title': "فريق البرامج",
 
   'focalPoint.nav': "منسّق الاتصال",
@@ -444,7 +444,7 @@ export const ar = {
   'model.simplification-law': "التبسيط بقوة القانون",
   'courses.hijri': "بالتقويم الهجري (أم القرى): {dates}",
   'type.country': 'دولة عضو',
-  'common.countryPage': "كل ما يخص {country}",
+  'common.countryPage': "كل ما يخص {theCountry}",
 
   // Issue 15: account navigation and staff tools
   'nav.myAccount': "حسابي",
@@ -672,7 +672,7 @@ export const ar = {
   'practice.publicNone': "لا توجد ممارسة مقدَّمة مطابقة حتى الآن.",
   'practice.filter': "عرض",
   'practice.filterAll': "الكل",
-  'practice.fpTitle': "الممارسات المقترحة في {country}",
+  'practice.fpTitle': "الممارسات المقترحة {inCountry}",
   'practice.fpNav': "ممارسات للتأييد",
   'practice.fpIntro': "أكّد أن السلطة الوطنية تؤيّد كل عرض، أو أعده مع ملاحظة. إن لم يرد جواب خلال 14 يومًا، يراجعه سيسرك بوصفه «غير مؤيَّد وطنيًا».",
   'practice.endorse': "تأييد: السلطة الوطنية تؤكّد هذا العرض",
@@ -820,7 +820,7 @@ export const ar = {
   'evaluation.csv.all': "كل الإجابات",
   'evaluation.csv.question': "السؤال",
   'evaluation.csv.recommendYes': "يوصون بالدورة",
-  'evaluation.focalPointIntro': "إجابات المشاركين من {country} فقط.",
+  'evaluation.focalPointIntro': "إجابات مسؤولي {ofCountry} فقط.",
   'evaluation.focalPointTooFew': "أجاب أقل من 5 مشاركين من بلدك، فلا تُعرض إجاباتهم: إذ يمكن مع هذا العدد القليل نسبة الإجابة إلى شخص بعينه.",
   'evaluation.focalPointList': "تقييمات الدورات",
   'evaluation.focalPointNone': "لم يحضر أي مشارك من بلدك دورةً بعد.",

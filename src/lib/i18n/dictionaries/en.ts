@@ -54,7 +54,7 @@ export const en = {
   'caseStudies.byCountry': 'By country',
   'caseStudies.byYear': 'By year',
   'caseStudies.themeTitle': 'Case studies on {theme}',
-  'caseStudies.countryTitle': 'Case studies from {country}',
+  'caseStudies.countryTitle': 'Case studies from {theCountry}',
   'caseStudies.yearTitle': 'Case studies covering {year}',
   'caseStudies.showAll': 'Show all case studies',
 
@@ -275,7 +275,7 @@ export const en = {
   'account.resetSend': "Send me a reset link",
   'account.resetSent': "If an account uses this address, we have sent it a link to reset the password. The link is valid for one hour.",
   'account.setPasswordTitle': "Choose your password",
-  'focalPoint.title': "Focal point: applications from {country}",
+  'focalPoint.title': "Focal point: applications from {theCountry}",
   'staff.title': "Programme staff",
 
   'focalPoint.nav': "Focal point",
@@ -423,7 +423,7 @@ export const en = {
   'model.simplification-law': "Simplification by law",
   'courses.hijri': "Hijri (Umm al-Qura): {dates}",
   'type.country': 'Member state',
-  'common.countryPage': "All about {country}",
+  'common.countryPage': "All about {theCountry}",
 
   // Issue 15: account navigation and staff tools
   'nav.myAccount': "My account",
@@ -646,7 +646,7 @@ export const en = {
   'practice.publicNone': "No contributed practice matches yet.",
   'practice.filter': "Show",
   'practice.filterAll': "All",
-  'practice.fpTitle': "Practices proposed in {country}",
+  'practice.fpTitle': "Practices proposed {inCountry}",
   'practice.fpNav': "Practices to endorse",
   'practice.fpIntro': "Confirm that the national authority endorses each account, or return it with a comment. Without an answer in 14 days, SESRIC reviews it as “not endorsed nationally”.",
   'practice.endorse': "Endorse: the national authority confirms this account",
@@ -794,7 +794,7 @@ export const en = {
   'evaluation.csv.all': "All responses",
   'evaluation.csv.question': "Question",
   'evaluation.csv.recommendYes': "Would recommend",
-  'evaluation.focalPointIntro': "Answers of participants from {country} only.",
+  'evaluation.focalPointIntro': "Answers of officials {ofCountry} only.",
   'evaluation.focalPointTooFew': "Fewer than 5 participants from your country have answered, so their answers are not shown: with so few, an answer could be traced to a person.",
   'evaluation.focalPointList': "Course evaluations",
   'evaluation.focalPointNone': "No participant from your country has attended a course yet.",

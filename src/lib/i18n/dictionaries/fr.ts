@@ -57,7 +57,7 @@ export const fr = {
   'caseStudies.byCountry': 'Par pays',
   'caseStudies.byYear': 'Par année',
   'caseStudies.themeTitle': 'Études de cas : {theme}',
-  'caseStudies.countryTitle': 'Études de cas : {country}',
+  'caseStudies.countryTitle': 'Études de cas sur {theCountry}',
   'caseStudies.yearTitle': 'Études de cas couvrant {year}',
   'caseStudies.showAll': 'Afficher toutes les études de cas',
 
@@ -278,7 +278,7 @@ export const fr = {
   'account.resetSend': "M’envoyer un lien de réinitialisation",
   'account.resetSent': "Si un compte utilise cette adresse, un lien de réinitialisation vient d’y être envoyé. Il est valable une heure.",
   'account.setPasswordTitle': "Choisissez votre mot de passe",
-  'focalPoint.title': "Point focal ({country}) : candidatures",
+  'focalPoint.title': "Point focal : candidatures pour {theCountry}",
   'staff.title': "Équipe des programmes",
 
   'focalPoint.nav': "Point focal",
@@ -426,7 +426,7 @@ export const fr = {
   'model.simplification-law': "Simplification par la loi",
   'courses.hijri': "Calendrier de l’Hégire (Umm al-Qura) : {dates}",
   'type.country': 'État membre',
-  'common.countryPage': "Tout sur ce pays : {country}",
+  'common.countryPage': "Tout sur {theCountry}",
 
   // Issue 15: account navigation and staff tools
   'nav.myAccount': "Mon compte",
@@ -647,7 +647,7 @@ export const fr = {
   'practice.publicNone': "Aucune pratique proposée ne correspond pour l’instant.",
   'practice.filter': "Afficher",
   'practice.filterAll': "Toutes",
-  'practice.fpTitle': "Pratiques proposées pour {country}",
+  'practice.fpTitle': "Pratiques proposées {inCountry}",
   'practice.fpNav': "Pratiques à approuver",
   'practice.fpIntro': "Confirmez que l’autorité nationale approuve chaque récit, ou renvoyez-le accompagné d’un commentaire. À défaut de réponse dans un délai de 14 jours, le SESRIC l’examine avec la mention « non approuvée au niveau national ».",
   'practice.endorse': "Approuver : l’autorité nationale confirme ce récit",
@@ -795,7 +795,7 @@ export const fr = {
   'evaluation.csv.all': "Ensemble des réponses",
   'evaluation.csv.question': "Question",
   'evaluation.csv.recommendYes': "Recommanderaient",
-  'evaluation.focalPointIntro': "Réponses des seuls participants de ce pays : {country}.",
+  'evaluation.focalPointIntro': "Réponses des seuls agents {ofCountry}.",
   'evaluation.focalPointTooFew': "Moins de 5 participants de votre pays ont répondu ; leurs réponses ne sont donc pas présentées, car elles pourraient être rattachées à une personne.",
   'evaluation.focalPointList': "Évaluations des formations",
   'evaluation.focalPointNone': "Aucun participant de votre pays n’a encore suivi de formation.",
