@@ -7,17 +7,23 @@ import { listenOrigin } from './src/lib/listen-origin.ts';
 import { serverContent } from './src/integrations/server-content.ts';
 import { defaultLocale, locales } from './src/lib/i18n/locales.ts';
 
+// The public address; canonical URLs, hreflang alternates, feeds and the sitemap use it.
+// Without SITE_URL, where `npm start` then serves (the same PORT and HOST as server/serve.ts).
+const site = process.env.SITE_URL || listenOrigin(process.env.HOST ?? 'localhost', process.env.PORT ?? 4321);
+
 export default defineConfig({
-  // The public address; canonical URLs, hreflang alternates, feeds and the sitemap use it.
-  // Without SITE_URL, where `npm start` then serves (the same PORT and HOST as server/serve.ts).
-  site: process.env.SITE_URL || listenOrigin(process.env.HOST ?? 'localhost', process.env.PORT ?? 4321),
+  site,
   // Pages are folders (`/en/guides/`); machine addresses such as /healthz and /robots.txt have no slash.
   trailingSlash: 'ignore',
   adapter: node({ mode: 'standalone' }),
   integrations: [
     mdx(),
     // `/` only redirects to a language, so it is left out of the sitemap.
-    sitemap({ filter: (page) => new URL(page).pathname !== '/' }),
+    // The contributed practices' list is rendered on demand, so the sitemap is told of it.
+    sitemap({
+      filter: (page) => new URL(page).pathname !== '/',
+      customPages: locales.map((locale) => new URL(`/${locale}/practices/`, site).href),
+    }),
     // The on-demand server gets the content store without the entries' HTML; prerendering reads it from its file.
     serverContent(),
     // The search index and the compressed copies are made after Astro exits: scripts/finish-build.ts.

@@ -85,6 +85,8 @@ describe('what machines read', () => {
     expect(sitemap).toBeDefined();
     const urls = await (await get(new URL(sitemap!).pathname)).text();
     for (const lang of locales) expect(urls).toContain(`${baseUrl}/${lang}/case-studies/asan-service/`);
+    // Rendered on demand, the list of contributed practices is still named.
+    for (const lang of locales) expect(urls).toContain(`${baseUrl}/${lang}/practices/`);
     expect(urls).not.toContain('/healthz');
   });
 
