@@ -79,6 +79,20 @@ function keepFrameAncestors(response: ServerResponse): void {
   } as ServerResponse['writeHead'];
 }
 
+/**
+ * Astro passes on a Response's statusText, which is "OK" for a page that answers 422 or 409:
+ * the status line then reads "422 OK". Such a reason phrase is replaced by the status's own.
+ */
+function keepReasonPhrase(response: ServerResponse): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, ...args: unknown[]): ServerResponse {
+    const status = args[0] as number;
+    if (typeof args[1] === 'string' && args[1] === 'OK' && status !== 200) args[1] = STATUS_CODES[status] ?? '';
+    if (this.statusMessage === 'OK' && status !== 200) this.statusMessage = STATUS_CODES[status] ?? '';
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['writeHead'];
+}
+
 /** The statuses Node itself gives to what its parser refuses; anything else is a 400. */
 const clientErrorStatus: Record<string, number> = {
   HPE_HEADER_OVERFLOW: 431,
@@ -129,6 +143,7 @@ export async function guardRequest(
   const limit = options.limit ?? maxBodyBytes;
   for (const [name, value] of Object.entries(securityHeaders(options.siteUrl))) response.setHeader(name, value);
   keepFrameAncestors(response);
+  keepReasonPhrase(response);
   // HTTP/1.1 requires Host (RFC 9112 3.2); the server is created with requireHostHeader off so
   // that this answer, unlike Node's own, carries the headers above.
   if (request.httpVersion === '1.1' && request.headers.host === undefined) {

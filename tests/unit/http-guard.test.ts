@@ -24,7 +24,11 @@ beforeAll(async () => {
         if (!guarded.ok) return;
         compressOnDemand(request, response, () => {
           const body = 'x'.repeat(request.url === '/big' ? 4096 : 10);
-          if (request.url === '/set-before') {
+          if (request.url === '/refused') {
+            // As Astro's Node adapter answers a page that returns 422: the Response's statusText, then writeHead.
+            response.statusMessage = 'OK';
+            response.writeHead(422, { 'content-type': 'text/html' });
+          } else if (request.url === '/set-before') {
             response.setHeader('content-security-policy', astroPolicy);
             response.writeHead(200, { 'content-type': 'text/html' });
           } else {
@@ -43,6 +47,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 interface RawAnswer {
   status: number;
+  reason: string;
   headers: Map<string, string>;
   closed: boolean;
 }
@@ -61,7 +66,7 @@ function raw(request: string | Buffer): Promise<RawAnswer> {
         const colon = line.indexOf(':');
         if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
       }
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, closed });
+      resolve({ status: Number(statusLine.split(' ')[1]), reason: statusLine.split(' ').slice(2).join(' '), headers, closed });
     };
     const timer = setTimeout(() => {
       socket.destroy();
@@ -107,6 +112,14 @@ describe('the CSP of pages rendered on demand (item 6)', () => {
       expect(policy, encoding).toMatch(/; frame-ancestors 'none'$/);
       expect(policy.match(/frame-ancestors/g)?.length, encoding).toBe(1);
     }
+  });
+});
+
+describe('the status line', () => {
+  it('reads "422 Unprocessable Entity", not the "422 OK" a Response\'s statusText gives', async () => {
+    const answer = await raw('GET /refused HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    expect(answer.status).toBe(422);
+    expect(answer.reason).toBe('Unprocessable Entity');
   });
 });
 
