@@ -269,6 +269,9 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     await page.locator('[data-confirm]').click();
     await page.waitForLoadState('load');
     for (const id of picked) expect(await statusOf(id)).toBe('rejected');
+    // The message says how many moved and to what, in the page's language and plural.
+    const done = lang === 'ar' ? 'نُقل طلبان إلى حالة «غير مقبول».' : '2 applications moved to “Not accepted”.';
+    expect(await page.locator('p.notice').textContent()).toBe(done);
     await context.close();
   });
 

@@ -169,6 +169,17 @@ describe('browsing case studies without JavaScript', () => {
   });
 });
 
+describe('a course page without JavaScript', () => {
+  it('offers the application page instead of waiting for the seats to load', async () => {
+    const slug = await firstCourse();
+    const page = await open(`/en/courses/${slug}/`, { javaScriptEnabled: false });
+    const link = page.getByRole('link', { name: 'Go to the application page' });
+    expect(await link.getAttribute('href')).toBe(`/en/account/apply/${slug}/`);
+    expect(await page.getByText('Checking seats…').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
+
 /** One page of each type, in each language (the 404 page is checked on its own below). */
 const { notFound: _notFound, ...pageTypes } = publicPageTypes;
 

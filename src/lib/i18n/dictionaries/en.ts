@@ -304,7 +304,11 @@ export const en = {
   'staff.bulk': "Selected applications",
   'staff.bulkMove': "Change to",
   'staff.applyToSelected': "Apply to the selected",
-  'staff.bulkDone': "{moved} changed, {refused} refused.",
+  'staff.bulkDone': { one: "1 application moved to “{status}”.", other: "{count} applications moved to “{status}”." },
+  'staff.bulkPartly': {
+    one: "1 application moved to “{status}”. Left unchanged, as the move does not apply to their state: {refused}.",
+    other: "{count} applications moved to “{status}”. Left unchanged, as the move does not apply to their state: {refused}.",
+  },
   'staff.accept': "Accept",
   'staff.waitlist': "Waiting list",
   'staff.reject': "Reject",
