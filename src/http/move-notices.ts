@@ -10,7 +10,7 @@ import { movedMessages, type Done } from './application-moves.ts';
 import { refuseDomain, type Refused } from './form.ts';
 
 /**
- * What the account pages say once a change to an application went through (issue 16, item 6):
+ * What the account pages say once a change to an application went through (issue 15):
  * what was done, to whom, read from the database as the viewer may see it. The pure parts (the
  * messages, the notice of a form's state, the address after a confirmation) are in application-moves.ts.
  */

@@ -137,7 +137,7 @@ describe('deadlines, eligibility and duplicates', () => {
   });
 });
 
-describe('applying again after withdrawing (issue 16, item 1)', () => {
+describe('applying again after withdrawing (issue 15)', () => {
   const mail = { kind: 'application-received', values: { courseTitle: { en: 'Course' } } } as const;
   const received = async (applicationId: number) =>
     Number((await database.client.execute({ sql: "select count(*) as n from outbox where kind = 'application-received' and recipient = (select email from users where id = (select user_id from applications where id = ?))", args: [applicationId] })).rows[0]?.n);

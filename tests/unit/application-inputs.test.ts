@@ -49,7 +49,7 @@ describe('domain refusals as statuses', () => {
   });
 });
 
-describe('what a page says once a change went through (issue 16, item 6)', () => {
+describe('what a page says once a change went through (issue 15)', () => {
   const done = { done: 'moved.accepted', values: { name: 'Aynur' } } as const;
 
   it('says what was done, to whom, whether the page was posted to or reached again after a confirmation', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeUserAgent } from '#lib/user-agent.ts';
 
-/** The Security page names a session's browser as a person knows it, from its User-Agent (issue 16, item 8). */
+/** The Security page names a session's browser as a person knows it, from its User-Agent (issue 15). */
 describe('a session’s browser, read from its User-Agent', () => {
   it.each([
     ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', 'Chrome', 'Linux'],

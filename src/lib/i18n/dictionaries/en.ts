@@ -218,7 +218,7 @@ export const en = {
   'account.haveAccount': 'Already have an account?',
   'account.needAccount': 'New here?',
   'account.saved': 'Saved.',
-  // What a change did, said once it went through (issue 16, item 6); {name} and {course} come isolated.
+  // What a change did, said once it went through (issue 15); {name} and {course} come isolated.
   'moved.ownWithdrawn': "Your application to {course} was withdrawn.",
   'moved.endorsed': "Endorsed: {name}.",
   'moved.declined': "Declined: {name}.",
