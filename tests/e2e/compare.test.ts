@@ -1,21 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parse } from 'yaml';
 import { launchChromium } from '#support/browser.ts';
+import { caseStudyFrontmatter, modelSlugs, pageHtml } from '#support/http.ts';
 import { intlLocale, partSeparator } from '#lib/format.ts';
 import { dictionaries, locales, type Locale } from '#lib/i18n/index.ts';
 
 /** The comparison of models as built: sorting by every column that has an order, and a source for every figure. */
 const baseUrl = inject('baseUrl');
 
-async function html(path: string): Promise<string> {
-  const response = await fetch(`${baseUrl}${path}`);
-  expect(response.status, path).toBe(200);
-  return response.text();
-}
+const html = (path: string): Promise<string> => pageHtml(baseUrl, path);
 
-const caseStudiesDir = new URL('../../content/case-studies/', import.meta.url);
 interface Model {
   type: string;
   channels: string;
@@ -25,9 +19,8 @@ interface Frontmatter {
   model?: Model;
   sources: { url: string }[];
 }
-const frontmatter = (slug: string, lang: Locale): Frontmatter =>
-  parse(readFileSync(new URL(`${slug}/${lang}.mdx`, caseStudiesDir), 'utf8').split(/^---$/m)[1] ?? '') as Frontmatter;
-const models = readdirSync(caseStudiesDir).filter((slug) => frontmatter(slug, 'en').model);
+const frontmatter = (slug: string, lang: Locale): Frontmatter => caseStudyFrontmatter<Frontmatter>(slug, lang);
+const models = modelSlugs();
 
 /** Text as a reader sees it: tags removed, entities decoded, the no-break spaces of French typography as spaces. */
 function textOf(markup: string): string {

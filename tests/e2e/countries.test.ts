@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { wcagViolations } from '#support/axe.ts';
 import { launchChromium } from '#support/browser.ts';
+import { caseStudiesDir, caseStudyFrontmatter, modelSlugs, pageHtml } from '#support/http.ts';
 import { countryIn } from '#lib/country-names.ts';
 import { eligibleCountries, type CourseTerms } from '#lib/course-rules.ts';
 import { coursesToApplyTo } from '#lib/courses-to-apply.ts';
@@ -14,16 +15,9 @@ import { countryName, memberStates, type MemberState } from '#lib/member-states.
 /** The member states' pages, the map, the comparison of models and Hijri dates, as built. */
 const baseUrl = inject('baseUrl');
 
-async function html(path: string): Promise<string> {
-  const response = await fetch(`${baseUrl}${path}`);
-  expect(response.status, path).toBe(200);
-  return response.text();
-}
-
-const caseStudiesDir = new URL('../../content/case-studies/', import.meta.url);
-const frontmatter = (slug: string): Record<string, unknown> =>
-  parse(readFileSync(new URL(`${slug}/en.mdx`, caseStudiesDir), 'utf8').split(/^---$/m)[1] ?? '') as Record<string, unknown>;
-const models = readdirSync(caseStudiesDir).filter((slug) => frontmatter(slug).model);
+const html = (path: string): Promise<string> => pageHtml(baseUrl, path);
+const frontmatter = (slug: string): Record<string, unknown> => caseStudyFrontmatter(slug);
+const models = modelSlugs();
 
 /** The courses as their data files give them, with the terms the rules read. */
 const coursesDir = new URL('../../content/courses/', import.meta.url);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dictionaries, locales } from '#lib/i18n/index.ts';
 import { wcagViolations } from '#support/axe.ts';
 import { launchChromium } from '#support/browser.ts';
+import { pageHtml } from '#support/http.ts';
 
 /** The library as readers get it from the built site: every text, language, figure and source. */
 const baseUrl = inject('baseUrl');
@@ -18,11 +19,7 @@ const texts = [
   ...guides.map((slug) => `guides/${slug}/`),
 ];
 
-async function html(path: string): Promise<string> {
-  const response = await fetch(`${baseUrl}${path}`);
-  expect(response.status, path).toBe(200);
-  return response.text();
-}
+const html = (path: string): Promise<string> => pageHtml(baseUrl, path);
 
 /** The text a reader sees inside `<article>`, tags removed. */
 function articleText(page: string): string {

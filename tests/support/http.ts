@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { expect } from 'vitest';
 import type { CourseOffering } from '#lib/course-rules.ts';
+import type { Locale } from '#lib/i18n/locales.ts';
 import type { Database } from '#lib/server/database.ts';
 import { createSession, sessionCookieName } from '#lib/server/sessions.ts';
 import type { Role } from '#lib/vocabulary.ts';
@@ -110,6 +112,23 @@ export async function openCourse(baseUrl: string): Promise<{ slug: string; islan
   }
   throw new Error('no sample course is open for applications today: move the dates in content/courses/');
 }
+
+/** A built page's HTML, as a visitor gets it; anything but 200 fails the test, naming the page. */
+export async function pageHtml(baseUrl: string, path: string): Promise<string> {
+  const response = await fetch(`${baseUrl}${path}`);
+  expect(response.status, path).toBe(200);
+  return response.text();
+}
+
+export const caseStudiesDir = new URL('../../content/case-studies/', import.meta.url);
+
+/** A case study's frontmatter in one language, as written (Astro's content layer is not available here). */
+export function caseStudyFrontmatter<T = Record<string, unknown>>(slug: string, lang: Locale = 'en'): T {
+  return parseYaml(readFileSync(new URL(`${slug}/${lang}.mdx`, caseStudiesDir), 'utf8').split(/^---$/m)[1] ?? '') as T;
+}
+
+/** The case studies that are a row of the comparison of models (those with a `model:` block). */
+export const modelSlugs = (): string[] => readdirSync(caseStudiesDir).filter((slug) => caseStudyFrontmatter<{ model?: unknown }>(slug).model);
 
 /** A course as the application rules see it, from its data file (Astro's content layer is not available here). */
 export function courseFromContent(slug: string): CourseOffering {
