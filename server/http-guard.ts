@@ -60,14 +60,19 @@ export function withFrameAncestors(policy: string): string {
 }
 
 /**
- * Astro sends its own Content-Security-Policy header on pages rendered on demand, which would
- * replace ours: frame-ancestors is added to it as the response goes out, whether the policy
- * comes in writeHead's headers or was set before (the compression middleware moves writeHead's
- * headers into setHeader before it calls this).
+ * Mends the head of a response rendered on demand as it goes out, in one wrapper of writeHead:
+ * - Astro sends its own Content-Security-Policy header, which would replace ours: frame-ancestors
+ *   is added to it, whether the policy comes in writeHead's headers or was set before (the
+ *   compression middleware moves writeHead's headers into setHeader before it calls this);
+ * - Astro passes on a Response's statusText, which is "OK" for a page that answers 422 or 409,
+ *   so the status line read "422 OK": such a reason phrase is replaced by the status's own.
  */
-function keepFrameAncestors(response: ServerResponse): void {
+function mendHead(response: ServerResponse): void {
   const writeHead = response.writeHead;
   response.writeHead = function (this: ServerResponse, ...args: unknown[]): ServerResponse {
+    const status = args[0] as number;
+    if (status !== 200 && args[1] === 'OK') args[1] = STATUS_CODES[status] ?? '';
+    if (status !== 200 && this.statusMessage === 'OK') this.statusMessage = STATUS_CODES[status] ?? '';
     const headers = args.find((arg, index) => index > 0 && typeof arg === 'object' && arg !== null && !Array.isArray(arg)) as Record<string, unknown> | undefined;
     for (const name of Object.keys(headers ?? {})) {
       const value = headers![name];
@@ -75,20 +80,6 @@ function keepFrameAncestors(response: ServerResponse): void {
     }
     const current = this.getHeader('content-security-policy');
     if (typeof current === 'string') this.setHeader('Content-Security-Policy', withFrameAncestors(current));
-    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-  } as ServerResponse['writeHead'];
-}
-
-/**
- * Astro passes on a Response's statusText, which is "OK" for a page that answers 422 or 409:
- * the status line then reads "422 OK". Such a reason phrase is replaced by the status's own.
- */
-function keepReasonPhrase(response: ServerResponse): void {
-  const writeHead = response.writeHead;
-  response.writeHead = function (this: ServerResponse, ...args: unknown[]): ServerResponse {
-    const status = args[0] as number;
-    if (typeof args[1] === 'string' && args[1] === 'OK' && status !== 200) args[1] = STATUS_CODES[status] ?? '';
-    if (this.statusMessage === 'OK' && status !== 200) this.statusMessage = STATUS_CODES[status] ?? '';
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse['writeHead'];
 }
@@ -142,8 +133,7 @@ export async function guardRequest(
 ): Promise<Guarded> {
   const limit = options.limit ?? maxBodyBytes;
   for (const [name, value] of Object.entries(securityHeaders(options.siteUrl))) response.setHeader(name, value);
-  keepFrameAncestors(response);
-  keepReasonPhrase(response);
+  mendHead(response);
   // HTTP/1.1 requires Host (RFC 9112 3.2); the server is created with requireHostHeader off so
   // that this answer, unlike Node's own, carries the headers above.
   if (request.httpVersion === '1.1' && request.headers.host === undefined) {
