@@ -72,6 +72,14 @@ async function statusOf(id: number): Promise<string | undefined> {
   return row?.status;
 }
 
+/**
+ * The error summary takes the focus through `autofocus`, which the browser applies at its next
+ * rendering step: that may come a moment after the `load` event, so the test waits for it.
+ */
+async function expectSummaryFocused(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? ''), { timeout: 5_000 }).toContain('error-summary');
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   if (shotsDir) await page.screenshot({ path: `${shotsDir}/${name}.png`, fullPage: true });
 }
@@ -127,7 +135,7 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     expect(response.status()).toBe(422);
     await page.waitForLoadState('load');
     // The summary has the focus as the page loads (autofocus), without any script of ours.
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+    await expectSummaryFocused(page);
     const links = page.locator('.error-summary a');
     const targets = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
     // One entry per field in error, naming what to do, in the page's language.
@@ -414,7 +422,7 @@ describe.each(cases)('the focal point’s and staff’s forms in %s at %i px', (
   }
 
   async function expectSummary(page: Page, entries: [string, string][]): Promise<void> {
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+    await expectSummaryFocused(page);
     const links = await page.locator('.error-summary a').evaluateAll((anchors) => anchors.map((a) => [a.getAttribute('href') ?? '', a.textContent ?? '']));
     expect(links).toEqual(entries);
     for (const [target, message] of entries) {
