@@ -77,11 +77,13 @@ describe('1. lock-out: a stranger failing on an account does not keep its owner 
     for (let attempt = 0; attempt < 4; attempt += 1) statuses.push((await attacker.post('/en/account/sign-in/', { email, password: `wrong ${attempt}` })).status);
     expect(statuses[0]).toBe(401);
     expect(statuses).toContain(429);
-    const owner = await anonymous().post('/en/account/sign-in/', { email, password });
+    // Sent together, so the attacker's try lands inside its own back-off (one second) however
+    // long the owner's password check takes.
+    const [owner, again] = await Promise.all([anonymous().post('/en/account/sign-in/', { email, password }), attacker.post('/en/account/sign-in/', { email, password: 'wrong again' })]);
     expect(owner.status).toBe(303);
     expect(owner.cookies.some((cookie) => cookie.startsWith('session='))).toBe(true);
     // The attacker is still waiting out its own back-off.
-    expect((await attacker.post('/en/account/sign-in/', { email, password: 'wrong again' })).status).toBe(429);
+    expect(again.status).toBe(429);
   });
 });
 
@@ -275,7 +277,7 @@ describe('8. reset and sign-up answer before, and without, the work that differs
    * work for both means both answer at once, and the write happens after.
    */
   async function whileLocked<T>(holdMs: number, work: () => Promise<T>): Promise<T> {
-    const lock = createClient({ url: inject('databaseUrl') });
+    const lock = createClient({ url: inject('databaseUrl'), timeout: 5000 });
     const transaction = await lock.transaction('write');
     const release = setTimeout(() => void transaction.rollback(), holdMs);
     try {
@@ -293,29 +295,45 @@ describe('8. reset and sign-up answer before, and without, the work that differs
     return { ms: performance.now() - started, status: reply.status, text: reply.text };
   }
 
+  /**
+   * The server's mail sender also writes when a message is due, and on an embedded database file
+   * its wait for the lock held here stalls the whole process, this request included. So a slow
+   * answer is tried again, with a fresh address, up to three times: a server that waited for the
+   * write of a registered address would be slow every time.
+   */
+  async function quickest(attempt: () => Promise<{ ms: number; status: number; text: string; email: string }>) {
+    let reply = await attempt();
+    for (let retry = 0; retry < 2 && reply.ms >= 1500; retry += 1) reply = await attempt();
+    return reply;
+  }
+
   it('answers a reset request for a registered address at once, as for an unknown one', async () => {
-    const { email } = await makeAccount(database.db, { role: 'participant', country: 'BD' });
-    const known = await whileLocked(3000, () => timed(() => anonymous().post('/en/account/reset-password/', { email })));
+    const known = await quickest(async () => {
+      const { email } = await makeAccount(database.db, { role: 'participant', country: 'BD' });
+      return { email, ...(await whileLocked(3000, () => timed(() => anonymous().post('/en/account/reset-password/', { email })))) };
+    });
     const unknown = await timed(() => anonymous().post('/en/account/reset-password/', { email: `nobody-${crypto.randomUUID()}@example.org` }));
     expect(known.status).toBe(200);
     expect(unknown.status).toBe(200);
     expect(known.ms).toBeLessThan(1500);
     expect(noticeText(known.text)).toBe(noticeText(unknown.text));
     // The link is still made and sent, after the answer.
-    expect((await waitForMail(mailDir, email)).links.some((link) => link.includes('/en/account/reset-password/?token='))).toBe(true);
+    expect((await waitForMail(mailDir, known.email)).links.some((link) => link.includes('/en/account/reset-password/?token='))).toBe(true);
   });
 
   it('answers a sign-up for a new address at once, as for a registered one', async () => {
     const { email } = await makeAccount(database.db, { role: 'participant', country: 'BD' });
     const form = (address: string) => ({ email: address, password: 'a long enough passphrase for tests', fullName: 'Nadia Rahman', country: 'BD', institution: 'Cabinet Division', position: 'Deputy secretary', gender: 'female', preferredLanguage: 'en' });
-    const fresh = `new-${crypto.randomUUID()}@example.org`;
-    const created = await whileLocked(3000, () => timed(() => anonymous().post('/en/account/sign-up/', form(fresh))));
+    const created = await quickest(async () => {
+      const fresh = `new-${crypto.randomUUID()}@example.org`;
+      return { email: fresh, ...(await whileLocked(3000, () => timed(() => anonymous().post('/en/account/sign-up/', form(fresh))))) };
+    });
     const taken = await timed(() => anonymous().post('/en/account/sign-up/', form(email)));
     expect(created.status).toBe(200);
     expect(taken.status).toBe(200);
     expect(created.ms).toBeLessThan(1500);
     expect(noticeText(created.text)).toBe(noticeText(taken.text));
-    expect((await waitForMail(mailDir, fresh)).links.some((link) => link.includes('/en/account/verify-email/?token='))).toBe(true);
+    expect((await waitForMail(mailDir, created.email)).links.some((link) => link.includes('/en/account/verify-email/?token='))).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { locales } from '#lib/i18n/locales.ts';
 import { SiteClient } from '#support/http.ts';
 
 const baseUrl = inject('baseUrl');
-const database = createClient({ url: inject('databaseUrl') });
+const database = createClient({ url: inject('databaseUrl'), timeout: 5000 });
 afterAll(() => database.close());
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${baseUrl}${path}`, { headers, redirect: 'manual' });

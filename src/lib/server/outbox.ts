@@ -151,10 +151,14 @@ function inLanguage(text: OutboxText | undefined, language: Locale): string | un
  */
 export async function claimDue(client: Client, owner: string, now = new Date(), limit = 10): Promise<OutboxRow[]> {
   const at = now.getTime();
+  const due = sql`${outbox.status} = 'pending' and ${outbox.nextAttemptAt} <= ${at} and (${outbox.leaseUntil} is null or ${outbox.leaseUntil} <= ${at})`;
+  // A read first: the UPDATE takes the database's write lock even when nothing is due, and an
+  // idle sender would otherwise take it every second, stalling writers on an embedded file.
+  const anything = await client.execute(statement(sql`select 1 from ${outbox} where ${due} limit 1`));
+  if (anything.rows.length === 0) return [];
   const claimed = await client.execute(
     statement(sql`update ${outbox} set ${bare(outbox.leaseOwner)} = ${owner}, ${bare(outbox.leaseUntil)} = ${at + leaseMs}
-      where ${outbox.id} in (select ${outbox.id} from ${outbox} where ${outbox.status} = 'pending' and ${outbox.nextAttemptAt} <= ${at}
-                   and (${outbox.leaseUntil} is null or ${outbox.leaseUntil} <= ${at}) order by ${outbox.nextAttemptAt}, ${outbox.id} limit ${limit})
+      where ${outbox.id} in (select ${outbox.id} from ${outbox} where ${due} order by ${outbox.nextAttemptAt}, ${outbox.id} limit ${limit})
       returning *`),
   );
   return claimed.rows.map(toRow).sort((a, b) => a.id - b.id);
