@@ -44,7 +44,7 @@ describe('the mail outbox', () => {
 
     const mail = await waitForMail(mailDir, participant.email);
     expect(mail.subject).toMatch(/waiting list/i);
-    await expect.poll(async () => (await outboxOf(participant.email)).map((row) => row.status)).toEqual(['sent']);
+    await expect.poll(async () => (await outboxOf(participant.email)).map((row) => row.status), { timeout: 10_000 }).toEqual(['sent']);
     // Exactly one message, even after a few more rounds of the sender.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(mailsTo(mailDir, participant.email)).toHaveLength(1);
@@ -81,7 +81,7 @@ describe('the mail outbox', () => {
     expect(resent.location).toBe('/en/staff/outbox/?resent=1');
     const mail = await waitForMail(mailDir, recipient);
     expect(mail.subject).toMatch(/confirm your email/i);
-    await expect.poll(async () => (await outboxOf(recipient))[0]?.status).toBe('sent');
+    await expect.poll(async () => (await outboxOf(recipient))[0]?.status, { timeout: 10_000 }).toBe('sent');
     expect((await staff.get('/en/staff/outbox/')).text).not.toContain(`data-outbox-id="${id}"`);
     // A message that is no longer waiting or failed is not sent again.
     expect((await staff.post('/en/staff/outbox/', { id })).status).toBe(409);
