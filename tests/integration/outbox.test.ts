@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountStatements, passwordResetToken } from '#lib/server/accounts.ts';
 import { createLinkToken, PASSWORD_RESET_LIFETIME_MS } from '#lib/server/link-tokens.ts';
@@ -49,6 +50,22 @@ describe('claiming with a lease', () => {
     expect(b.sent).toBeGreaterThan(0);
     expect(sent.toSorted()).toEqual(Array.from({ length: 40 }, (_, n) => `person-${n}@example.org`).toSorted());
     expect((await outboxRows()).every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
+  });
+
+  it('claims nothing, and takes no write lock, when no message is due', async () => {
+    await enqueueMail(database.client, recipient(1), 'verify-email', { link: 'http://127.0.0.1/x' });
+    const beforeItIsDue = new Date(Date.now() - 60_000);
+    const writer = await database.openAnother();
+    const writing = await writer.client.transaction('write');
+    // A sender that tried to write would wait for this lock and give up with SQLITE_BUSY.
+    const sender = createClient({ url: database.url, timeout: 50 });
+    try {
+      expect(await claimDue(sender, 'idle-sender', beforeItIsDue)).toEqual([]);
+    } finally {
+      await writing.rollback();
+      sender.close();
+    }
+    expect(await claimDue(database.client, 'sender')).toHaveLength(1);
   });
 
   it('sends at most `max` messages in a round and leaves the rest due for the next', async () => {
