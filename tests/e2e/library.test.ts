@@ -69,6 +69,21 @@ describe('French typography on built pages', () => {
     expect(course).toContain(`États membres${NO_BREAK}:`);
   });
 
+  it('dates a source « du » a day but « de » a month or a year', async () => {
+    const page = await html('/fr/case-studies/senegal-apix-business-one-stop/');
+    expect(page).toContain('(daté du 13 janvier 2013)');
+    expect(page).toContain('(daté de mai 2016)');
+    expect(page).toContain('(daté de 2021)');
+    expect(page).not.toMatch(/daté du (?:\d{4}|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/);
+  });
+
+  it('spaces the French feeds as it spaces the pages', async () => {
+    const xml = await html('/fr/case-studies/rss.xml');
+    const texts = [...xml.matchAll(/<(title|description)>([^<]*)<\/\1>/g)].map((match) => match[2]!).join('\n');
+    expect(texts).toContain(`${NO_BREAK}:`);
+    expect(texts, 'no ordinary space before high punctuation or %').not.toMatch(/[\p{L}\d] [:;!?»%]/u);
+  });
+
   it('leaves English and Arabic pages alone', async () => {
     expect(await html('/en/guides/one-stop-centre/')).toContain('Step 1: ');
   });

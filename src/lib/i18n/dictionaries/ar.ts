@@ -46,6 +46,7 @@ export const ar = {
   'common.ongoing': 'مستمر',
   'common.rss': 'خلاصة RSS',
   'common.accessed': 'بتاريخ {date}',
+  'common.accessedMonthOrYear': 'بتاريخ {date}',
   'common.none': 'لا يوجد شيء بعد.',
   'common.contents': 'في هذه الصفحة',
 

@@ -43,6 +43,7 @@ export const en = {
   'common.ongoing': 'ongoing',
   'common.rss': 'RSS feed',
   'common.accessed': 'dated {date}',
+  'common.accessedMonthOrYear': 'dated {date}',
   'common.none': 'Nothing here yet.',
   'common.contents': 'On this page',
 

@@ -46,6 +46,7 @@ export const fr = {
   'common.ongoing': 'en cours',
   'common.rss': 'Flux RSS',
   'common.accessed': 'daté du {date}',
+  'common.accessedMonthOrYear': 'daté de {date}',
   'common.none': 'Rien pour l’instant.',
   'common.contents': 'Sur cette page',
 
