@@ -177,6 +177,8 @@ describe('participation in SESRIC’s programmes', () => {
     const section = sectionOf(await html(`/${lang}/countries/gm/`), 'participation');
     expect(section).toContain(`href="/${lang}/programmes/cb-cab/"`);
     expect(section).toContain('href="https://sesric.org/event-detail.php?id=3112"');
+    // The source's title is in English, and says so on a French or Arabic page.
+    expect(section).toContain(`href="https://sesric.org/event-detail.php?id=3112"${lang === 'en' ? '' : ' lang="en"'}>SESRIC: event`);
     expect(section).toContain('2024');
     expect(section).toContain(
       { en: 'By 2024, the Central Bank of The Gambia had taken part in seven activities under the programme.', fr: 'la Banque centrale de Gambie avait déjà participé à sept activités du programme', ar: 'كان البنك المركزي لغامبيا قد شارك في سبعة من أنشطة البرنامج' }[lang],
