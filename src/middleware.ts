@@ -74,15 +74,21 @@ const privateHeaders = defineMiddleware(async (context, next) => {
   return response;
 });
 
-/** French pages get French spacing (typography.ts), whether built ahead or rendered on demand. */
+/**
+ * French pages get French spacing (typography.ts), whether built ahead or rendered on demand;
+ * so do French server islands, whose address has no language: the island sets the locale as it
+ * renders (CourseAvailability), so it is read once the body has been rendered.
+ */
 const frenchTypography = defineMiddleware(async (context, next) => {
   const response = await next();
   const isHtml = response.headers.get('Content-Type')?.startsWith('text/html') ?? false;
-  if (!context.url.pathname.startsWith('/fr/') || !isHtml || !response.body) return response;
+  const island = context.url.pathname.startsWith('/_server-islands/');
+  if (!(context.url.pathname.startsWith('/fr/') || island) || !isHtml || !response.body) return response;
   const headers = new Headers(response.headers);
   headers.delete('Content-Length');
-  const html = typesetFrenchHtml(await response.text());
-  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+  const html = await response.text();
+  const french = context.locals.locale === 'fr';
+  return new Response(french ? typesetFrenchHtml(html) : html, { status: response.status, statusText: response.statusText, headers });
 });
 
 export const onRequest = sequence(countryCase, language, session, privateHeaders, frenchTypography);

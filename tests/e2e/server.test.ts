@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createClient } from '@libsql/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { locales } from '#lib/i18n/locales.ts';
-import { SiteClient } from '#support/http.ts';
+import { openCourse, SiteClient } from '#support/http.ts';
 
 const baseUrl = inject('baseUrl');
 const database = createClient({ url: inject('databaseUrl'), timeout: 5000 });
@@ -135,6 +135,18 @@ describe('seats left, live from the database', () => {
     expect(address).toBeDefined();
     return address!;
   }
+
+  it('gets French spacing in French, though its address has no language', async () => {
+    const { slug } = await openCourse(baseUrl);
+    const island = await islandFor(`/fr/courses/${slug}/`);
+    const text = (await (await get(island)).text()).replace(/<[^>]+>/g, '');
+    // A visitor is told how to apply, in a sentence with a semicolon.
+    expect(text).toContain('candidature\u202F;');
+    expect(text).not.toMatch(/[\p{L}\d] [;:!?»%]/u);
+    // An English island is left as it is.
+    const english = (await (await get(await islandFor(`/en/courses/${slug}/`))).text()).replace(/<[^>]+>/g, '');
+    expect(english).not.toMatch(/[\u202F\u00A0][;:!?]/);
+  });
 
   it('counts accepted participants as soon as they are in the database', async () => {
     const coursesHtml = await (await get('/en/courses/')).text();

@@ -8,7 +8,8 @@ export const getStaticPaths = localeParams;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const locale = params.lang as Locale;
-  const items = (await caseStudies(locale)).map(({ slug, entry }) => ({
+  const items = (await caseStudies(locale)).map(({ slug, entry, lang }) => ({
+    language: lang,
     title: entry.data.title,
     description: entry.data.summary,
     date: entry.data.published,

@@ -11,6 +11,7 @@ export const GET: APIRoute = async ({ params, site, url }) => {
   const locale = params.lang;
   if (!isLocale(locale)) return new Response(null, { status: 404 });
   const items = (await publishedPractices((await database()).client)).slice(0, 50).map((practice) => ({
+    language: practice.language,
     title: practice.content.title,
     description: practice.content.summary,
     date: practice.decidedAt,
