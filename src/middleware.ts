@@ -1,8 +1,9 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { database } from '#lib/server/site-database.ts';
 import { useTranslations } from '#lib/i18n/index.ts';
-import { defaultLocale, isLocale } from '#lib/i18n/locales.ts';
+import { defaultLocale, isLocale, type Locale } from '#lib/i18n/locales.ts';
 import { isMemberState } from '#lib/member-states.ts';
+import { isolateLatinHtml } from '#lib/i18n/bidi.ts';
 import { typesetFrenchHtml } from '#lib/i18n/typography.ts';
 import { startHousekeeping } from '#lib/server/housekeeping.ts';
 import { sendEmail } from '#lib/server/site-mailer.ts';
@@ -74,21 +75,24 @@ const privateHeaders = defineMiddleware(async (context, next) => {
   return response;
 });
 
+/** What each language's text gets once rendered: French spacing, Arabic's Latin fragments isolated. */
+const typesetters: Partial<Record<Locale, (html: string) => string>> = { fr: typesetFrenchHtml, ar: isolateLatinHtml };
+
 /**
- * French pages get French spacing (typography.ts), whether built ahead or rendered on demand;
- * so do French server islands, whose address has no language: the island sets the locale as it
- * renders (CourseAvailability), so it is read once the body has been rendered.
+ * Pages get their language's typesetting (typography.ts, bidi.ts), whether built ahead or
+ * rendered on demand; so do server islands, whose address has no language: the island sets the
+ * locale as it renders (CourseAvailability), so it is read once the body has been rendered.
  */
-const frenchTypography = defineMiddleware(async (context, next) => {
+const typesetting = defineMiddleware(async (context, next) => {
   const response = await next();
   const isHtml = response.headers.get('Content-Type')?.startsWith('text/html') ?? false;
   const island = context.url.pathname.startsWith('/_server-islands/');
-  if (!(context.url.pathname.startsWith('/fr/') || island) || !isHtml || !response.body) return response;
+  if (!(island || typesetters[context.locals.locale]) || !isHtml || !response.body) return response;
   const headers = new Headers(response.headers);
   headers.delete('Content-Length');
   const html = await response.text();
-  const french = context.locals.locale === 'fr';
-  return new Response(french ? typesetFrenchHtml(html) : html, { status: response.status, statusText: response.statusText, headers });
+  const typeset = typesetters[context.locals.locale];
+  return new Response(typeset ? typeset(html) : html, { status: response.status, statusText: response.statusText, headers });
 });
 
-export const onRequest = sequence(countryCase, language, session, privateHeaders, frenchTypography);
+export const onRequest = sequence(countryCase, language, session, privateHeaders, typesetting);

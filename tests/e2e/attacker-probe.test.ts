@@ -15,7 +15,7 @@ import { openDatabase, type OpenDatabase } from '#lib/server/database.ts';
 import { createPractice, movePractice } from '#lib/server/practices.ts';
 import { validateSessionToken } from '#lib/server/sessions.ts';
 import { currentCode, makeAccount } from '#support/accounts.ts';
-import { decodeEntities, freshLoopbackAddress, noticeText, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
+import { decodeEntities, freshLoopbackAddress, unisolatedText, noticeText, openCourse, sessionCookie, SiteClient } from '#support/http.ts';
 import { waitForMail } from '#support/mailbox.ts';
 import { completeProposal } from '#support/practices.ts';
 import { startServer } from '#support/server.ts';
@@ -219,10 +219,10 @@ describe('6. names never become links in mail', () => {
     const profile = { fullName: linkName, country: 'MA', institution: 'Ministry', position: 'Adviser', gender: 'female', preferredLanguage: lang };
     const saved = await new SiteClient(baseUrl, { cookie }).post(`/${lang}/account/profile/`, profile);
     expect(saved.status).toBe(422);
-    expect(decodeEntities(saved.text)).toContain(message);
+    expect(unisolatedText(saved.text)).toContain(message);
     const signUp = await anonymous().post(`/${lang}/account/sign-up/`, { ...profile, fullName: 'www.evil.example', email: `link-${Date.now()}@example.org`, password: 'a long enough passphrase for tests' });
     expect(signUp.status).toBe(422);
-    expect(decodeEntities(signUp.text)).toContain(message);
+    expect(unisolatedText(signUp.text)).toContain(message);
   });
 
   it('refuses a web address as a name when staff add a colleague and a focal point nominates', async () => {
@@ -386,7 +386,7 @@ describe('10. a practice’s title never becomes a link in mail', () => {
     for (const title of [probeTitle, 'Re-verify at evil。example', 'ｅｖｉｌ．ｅｘａｍｐｌｅ']) {
       const reply = await client.post(`/${lang}/account/practices/new/`, { intent: 'save', country: 'MA', language: lang, title, summary: 'Kept summary' });
       expect(reply.status, title).toBe(422);
-      const text = decodeEntities(reply.text);
+      const text = unisolatedText(reply.text);
       expect(text, title).toContain(message);
       expect(text, title).toContain('Kept summary');
     }

@@ -89,6 +89,17 @@ describe('French typography on built pages', () => {
   });
 });
 
+describe('Latin fragments in Arabic text', () => {
+  it('are isolated in <bdi> in headings, leads, key figures and the footer, so their punctuation stays put', async () => {
+    const page = await html('/ar/case-studies/indonesia-lapor-sp4n/');
+    expect(page).toMatch(/<h1[^>]*>منظومة <bdi>LAPOR!<\/bdi> و<bdi>SP4N<\/bdi> في إندونيسيا/);
+    expect(page).toContain('(<bdi>CC BY 4.0</bdi>)');
+    expect(await html('/ar/case-studies/kazakhstan-government-for-citizens/')).toContain('<span class="key-figure__label">خدمة معلوماتية على بوابة <bdi>egov.kz</bdi> عند افتتاحها</span>');
+    // English and French pages are left as they are.
+    expect(await html('/en/case-studies/indonesia-lapor-sp4n/')).not.toContain('<bdi>LAPOR!</bdi>');
+  });
+});
+
 describe('numbers that agree with their nouns', () => {
   it('uses the Arabic dual for two seats per country', async () => {
     expect(await html('/ar/courses/2027-sdcab-one-stop-service-delivery/')).toContain('مقعدان كحدٍّ أقصى لكل بلد');

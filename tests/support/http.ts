@@ -165,6 +165,11 @@ export function noticeText(html: string): string | undefined {
   return raw === undefined ? undefined : decodeEntities(raw.trim());
 }
 
+/** HTML with its escapes undone and without the `<bdi>` that Arabic pages put around Latin fragments. */
+export function unisolatedText(html: string): string {
+  return decodeEntities(html.replace(/<\/?bdi>/g, ''));
+}
+
 export function decodeEntities(text: string): string {
   return text
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
