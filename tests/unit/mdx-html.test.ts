@@ -26,7 +26,7 @@ describe('MDX entries rendered to HTML as Astro renders them', () => {
     const found: KeyFigureFacts[] = [];
     const output = html('<KeyFigure value="21 & more" label="centres" asOf="December 2021" source="Turan" href="https://turan.az/?x=1&y=2" />', found);
     expect(output).toBe(
-      '<figure class="key-figure"><span class="key-figure__value">21 &amp; more</span><span class="key-figure__label">centres</span>' +
+      '<figure class="key-figure"><span class="key-figure__value">21 &amp; more</span> <span class="key-figure__label">centres</span> ' +
         '<figcaption class="key-figure__source">December 2021 · <a href="https://turan.az/?x=1&amp;y=2">Turan</a></figcaption></figure>',
     );
     expect(found).toEqual([{ value: '21 & more', label: 'centres', asOf: 'December 2021', source: 'Turan', href: 'https://turan.az/?x=1&y=2' }]);

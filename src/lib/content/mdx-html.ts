@@ -50,10 +50,11 @@ export function keyFigure(found: KeyFigureFacts[]): Component {
     if (missing.length > 0) throw new Error(`<KeyFigure> needs ${missing.map((name) => `${name}="…"`).join(' ')}`);
     const { value, label, asOf, source, href } = props as unknown as KeyFigureFacts;
     found.push({ value, label, asOf, source, href });
-    // The markup src/components/KeyFigure.astro produces, byte for byte: change both together.
+    // The markup src/components/KeyFigure.astro produces, byte for byte: change both together. The
+    // spaces between the parts keep their words apart in the text the search index reads.
     return new Html(
-      `<figure class="key-figure"><span class="key-figure__value">${escapeHTML(value)}</span>` +
-        `<span class="key-figure__label">${escapeHTML(label)}</span>` +
+      `<figure class="key-figure"><span class="key-figure__value">${escapeHTML(value)}</span> ` +
+        `<span class="key-figure__label">${escapeHTML(label)}</span> ` +
         `<figcaption class="key-figure__source">${escapeHTML(asOf)} · <a${spreadAttributes({ href })}>${escapeHTML(source)}</a></figcaption></figure>`,
     );
   };
