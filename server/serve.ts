@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { compressOnDemand } from './compress-on-demand.ts';
+import { limitConnections, requestTimeouts } from './connection-limits.ts';
 import { answerClientError, guardRequest, installAfterAnswer } from './http-guard.ts';
 import { listenOrigin } from '#lib/listen-origin.ts';
 import { indexCompressed, sendCompressed } from './precompressed.ts';
@@ -32,6 +33,11 @@ if (migration.status !== 0) {
   process.exit(1);
 }
 
+// The database driver's loader asks for a diagnostic report to learn the C library; by default
+// the report resolves the name of every open socket, one by one, freezing the process for as
+// long as there are connections waiting (minutes under a flood).
+(process.report as { excludeNetwork?: boolean }).excludeNetwork = true;
+
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler, options } = (await import(entry.href)) as { handler: Handler; options: { host: string | boolean; port: number } };
@@ -44,7 +50,8 @@ const siteUrl = process.env.SITE_URL;
 const answering = installAfterAnswer();
 // Node itself would answer a request missing its Host header, without the security headers:
 // guardRequest refuses it instead (400), and answerClientError answers what Node cannot parse.
-createServer({ requireHostHeader: false }, (request, response) => {
+// Connections per client and in all, and the time to send a request, are bounded (connection-limits.ts).
+const server = createServer({ requireHostHeader: false, ...requestTimeouts }, (request, response) => {
   // Headers, methods and the body limit first, for every route (http-guard.ts).
   guardRequest(request, response, { siteUrl })
     .then((guarded) => {
@@ -56,6 +63,7 @@ createServer({ requireHostHeader: false }, (request, response) => {
       if (!response.headersSent) response.writeHead(500).end();
       else response.destroy();
     });
-})
+});
+limitConnections(server)
   .on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, { siteUrl }))
   .listen(port, host, () => console.info(`Serving the site on http://${host}:${port}/`));
