@@ -12,9 +12,12 @@ const linkLike = [
   /\b(?:mailto|javascript|data|vbscript|file|tel|sms):/i,
   /\bwww\d{0,3}\./i,
   /[^\s@]@[^\s@]+\.[^\s@]/,
-  // `evil.example`, `bit.ly/x`: a dot between a label and 2+ lowercase letters, then the end,
-  // a slash, a colon, a query, a space or punctuation. `Dr.Ahmed` (capitalised) is a name.
-  /[\p{L}\p{N}-]\.[a-z]{2,}(?=$|[\s/:?#),;!'"»”]|\.(?:\s|$))/u,
+  // `evil.example`, `bit.ly/x`, `evil.com-login`: a dot between a label and 2+ lowercase letters
+  // that no letter or digit follows. `Dr.Ahmed` (capitalised) is a name.
+  /[\p{L}\p{N}-]\.[a-z]{2,}(?![\p{L}\p{N}])/u,
+  // The same in capitals (`EVIL.COM`, `SITE.AZ`), and the common top-level domains in any case (`Evil.Com`).
+  /[\p{L}\p{N}-]\.[A-Z]{2,3}(?![\p{L}\p{N}])/u,
+  /[\p{L}\p{N}-]\.(?:com|org|net|info|biz|gov|edu|int|io|co|me|ly|app|dev|xyz|top|site|online|link|click|shop|live)(?![\p{L}\p{N}])/iu,
 ];
 
 /**

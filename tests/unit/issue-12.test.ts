@@ -125,7 +125,15 @@ describe('names in mails (item 6)', () => {
     expect(looksLikeLink(name)).toBe(true);
   });
 
-  it.each(['Ayşe Demir', 'فاطمة الزهراء', "Ngozi O'Brien", 'Dr. Ahmed Al-Farsi', 'Dr.Ahmed', 'J. R. Smith', 'Mme N’Diaye', '<b>Bold</b> Name'])('takes %j for a name', (name) => {
+  // What a later probe got through: capitals, a common domain in any case, a domain run on into punctuation.
+  it.each(['EVIL.COM', 'Evil.Com', 'evil.com-login', 'evil.com&x', 'evil.com_x', 'evil.com|a', 'evil.com…', 'evil.com’s', 'evil.com؟', 'sesric.org⁄login', 'evil.xn--p1ai', 'Re-verify at EVIL.COM-login now'])(
+    'takes %j for a link too',
+    (name) => {
+      expect(looksLikeLink(name)).toBe(true);
+    },
+  );
+
+  it.each(['Ayşe Demir', 'فاطمة الزهراء', "Ngozi O'Brien", 'Dr. Ahmed Al-Farsi', 'Dr.Ahmed', 'J. R. Smith', 'Mme N’Diaye', '<b>Bold</b> Name', 'Mr. A.B. Khan', 'M.Sc candidate', 'Ph.D. holder'])('takes %j for a name', (name) => {
     expect(looksLikeLink(name)).toBe(false);
   });
 
