@@ -205,10 +205,13 @@ export const accountStatusInput = z.object({ reason: optionalTextField(500) });
 /** The country a focal point acts for, set by staff. */
 export const focalPointCountryInput = z.object({ country: z.enum(memberStates, { error: 'form.country' }) });
 
+/** A page of a long list, from the address (`?page=3`): the first page for anything unusable. */
+export const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
+
 /** The people page's search: every part optional, anything unusable ignored rather than refused. */
 export const peopleSearchInput = z.object({
   q: z.string().trim().max(100).catch(''),
   role: z.enum(['', 'participant', 'focal-point', 'staff']).catch(''),
   country: z.union([z.literal(''), z.enum(memberStates)]).catch(''),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber,
 });
