@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { users } from '#db/schema.ts';
+import { connectionLimits } from '../../server/connection-limits.ts';
 import { ar } from '#lib/i18n/dictionaries/ar.ts';
 import { en } from '#lib/i18n/dictionaries/en.ts';
 import { fr } from '#lib/i18n/dictionaries/fr.ts';
@@ -492,5 +493,67 @@ describe('12. the public address and cookies follow SITE_URL as the server runs'
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('13. one client cannot hold the server’s connections', () => {
+  it(`closes a client’s connection past ${connectionLimits.perClient} at once, and still answers others`, async () => {
+    const from = freshLoopbackAddress();
+    const opened: Socket[] = [];
+    const open = () =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = connect({ host: base.hostname, port: Number(base.port), localAddress: from }, () => resolve(socket));
+        socket.on('error', reject);
+        opened.push(socket);
+      });
+    try {
+      for (let n = 0; n < connectionLimits.perClient; n += 1) await open();
+      const extra = await open();
+      // The server closes it as it arrives, without waiting for a request.
+      await new Promise<void>((resolve) => (extra.closed ? resolve() : extra.once('close', () => resolve())));
+      expect(opened.slice(0, connectionLimits.perClient).every((socket) => !socket.closed)).toBe(true);
+      expect((await anonymous().get('/healthz')).status).toBe(200);
+    } finally {
+      for (const socket of opened) socket.destroy();
+    }
+    // Once its connections are closed, the client may connect again.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const again = await open();
+    expect(again.closed).toBe(false);
+    again.destroy();
+  });
+});
+
+describe('14. a page number in the address never breaks a list', () => {
+  it.each(['99999999999999999999999', '-1', '1e9', 'abc', '2.5'])('answers ?page=%s on the staff lists with their first page', async (page) => {
+    const staff = await makeAccount(database.db, { role: 'staff', country: null });
+    const client = new SiteClient(baseUrl, { cookie: (await sessionCookie(database.db, { id: staff.id, role: 'staff' })).cookie });
+    const course = (await openCourse(baseUrl)).slug;
+    for (const path of ['/en/staff/audit/', '/en/staff/people/', `/en/staff/courses/${course}/`]) {
+      const reply = await client.get(`${path}?page=${page}`);
+      expect(reply.status, path).toBe(200);
+    }
+  });
+});
+
+describe('15. signing up first with someone else’s address', () => {
+  it('gives the intruder nothing: the owner’s own sign-up replaces theirs, and the intruder’s link opens nothing', async () => {
+    const email = `owner-${crypto.randomUUID()}@example.org`;
+    const form = (password: string, fullName: string) => ({ email, password, fullName, country: 'SN', institution: 'Ministry', position: 'Adviser', gender: 'female', preferredLanguage: 'en' });
+    const tokenOf = (mail: { links: string[] }) => new URL(mail.links.find((link) => link.includes('/account/verify-email/'))!).searchParams.get('token')!;
+    expect((await anonymous().post('/en/account/sign-up/', form('intruder chosen passphrase', 'Intruder'))).status).toBe(200);
+    const intruders = tokenOf(await waitForMail(mailDir, email));
+    expect((await anonymous().post('/en/account/sign-up/', form('owner chosen passphrase', 'Awa Ndiaye'))).status).toBe(200);
+    const owners = await waitForMail(mailDir, email, 2);
+    expect(owners.text).toContain('Awa Ndiaye');
+    // The first link was ended by the second sign-up; the owner's confirms the owner's password.
+    expect((await anonymous().post('/en/account/verify-email/', { token: intruders })).status).not.toBe(200);
+    expect((await anonymous().post('/en/account/verify-email/', { token: tokenOf(owners) })).status).toBe(200);
+    expect((await anonymous().post('/en/account/sign-in/', { email, password: 'intruder chosen passphrase' })).status).toBe(401);
+    expect((await anonymous().post('/en/account/sign-in/', { email, password: 'owner chosen passphrase' })).status).toBe(303);
+    // Once confirmed, a sign-up for the address changes nothing.
+    expect((await anonymous().post('/en/account/sign-up/', form('another passphrase entirely', 'Intruder'))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await anonymous().post('/en/account/sign-in/', { email, password: 'owner chosen passphrase' })).status).toBe(303);
   });
 });

@@ -47,7 +47,11 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
 
 /**
  * Creates a participant account and returns the email-verification token to send, or null
- * when the address is taken (the page answers the same, and the owner is not disturbed).
+ * when the address belongs to a confirmed account (the page answers the same, and the owner is
+ * not disturbed). A sign-up for an address that was never confirmed replaces that sign-up: its
+ * password and profile, and a new link that ends the earlier ones. Otherwise whoever signed up
+ * first with someone else's address would keep a password of their choosing, which the owner's
+ * confirmation would then bring to life.
  */
 async function createParticipant(
   db: Database,
@@ -56,7 +60,12 @@ async function createParticipant(
   mailFor: (created: { user: User; token: string }) => OutboxMessage | null,
 ): Promise<{ user: User; token: string } | null> {
   const existing = await findUserByEmail(db, input.email);
-  if (existing) return null;
+  if (existing && !unconfirmedSignUp(existing)) return null;
+  if (existing) {
+    const [user] = await db.update(users).set({ passwordHash, ...profileColumns(input) }).where(eq(users.id, existing.id)).returning();
+    const token = await createLinkToken(db, user!.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS, new Date(), mailStatement(user!, mailFor));
+    return { user: user!, token };
+  }
   const id = randomSecret(15);
   const [user] = await db
     .insert(users)
@@ -66,6 +75,15 @@ async function createParticipant(
   if (!user) return null;
   const token = await createLinkToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS, new Date(), mailStatement(user, mailFor));
   return { user, token };
+}
+
+/**
+ * A participant's own sign-up whose address was never confirmed, nor the account closed. An
+ * account made for someone (a nomination, a colleague) has no password until its owner sets one
+ * through their link, so it is never taken for one.
+ */
+function unconfirmedSignUp(user: User): boolean {
+  return user.role === 'participant' && user.passwordHash !== null && !user.emailVerified && !user.deactivatedAt;
 }
 
 /**
