@@ -62,7 +62,7 @@ function track(tag: string, kept: string[]): void {
   }
   if (voidElements.has(element) || tag.endsWith('/>')) return;
   // An element inside one that keeps its text is followed too, so its end is not mistaken.
-  if (kept.length > 0 ? true : keepsText(element, tag)) kept.push(element);
+  if (kept.length > 0 || keepsText(element, tag)) kept.push(element);
 }
 
 function keepsText(element: string, tag: string): boolean {
