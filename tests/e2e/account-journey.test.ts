@@ -30,7 +30,7 @@ async function signIn(page: Page, lang: string, account: TestAccount): Promise<v
   await page.locator('form.form button[type="submit"]').click();
   if (account.totpKey) {
     await page.waitForURL('**/account/two-factor/');
-    await page.locator('#code').fill(currentCode(account.totpKey));
+    await page.locator('#field-code').fill(currentCode(account.totpKey));
     await page.locator('form.form button[type="submit"]').first().click();
   }
   await page.waitForLoadState('networkidle');

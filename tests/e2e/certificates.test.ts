@@ -83,7 +83,7 @@ async function signIn(page: Page, account: TestAccount): Promise<void> {
   await page.locator('form.form button[type="submit"]').click();
   if (account.totpKey) {
     await page.waitForURL('**/account/two-factor/');
-    await page.locator('#code').fill(currentCode(account.totpKey));
+    await page.locator('#field-code').fill(currentCode(account.totpKey));
     await page.locator('form.form button[type="submit"]').first().click();
   }
   await page.waitForLoadState('networkidle');

@@ -356,13 +356,18 @@ describe.each(cases)('forms in %s at %i px', (lang, width) => {
     const wrong = String((Number(currentCode(key)) + 500_000) % 1_000_000).padStart(6, '0');
 
     const submit = async (code: string): Promise<number> => {
-      await page.locator('#code').fill(code);
+      await page.locator('#field-code').fill(code);
       const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('form.form button[type="submit"]').click()]);
       await page.waitForLoadState('load');
       return response.status();
     };
     expect(await submit(wrong)).toBe(422);
     expect(await shown()).toEqual(first);
+    // A wrong code is listed at the top like any form's error, with a link to the field.
+    await expectSummaryFocused(page);
+    expect(await page.locator('.error-summary a[href="#field-code"]').textContent()).toBe(t['twoFactor.wrongCode']);
+    expect(await page.locator('#field-code-error').textContent()).toBe(t['twoFactor.wrongCode']);
+    await shot(page, `two-factor-wrong-${lang}-${width}`);
     // Again, at once, until the site says too many attempts (each refusal makes the next wait
     // longer, so a slow machine gets there too). The same key and QR code must come back each time.
     const statuses: number[] = [];
