@@ -61,17 +61,14 @@ async function createParticipant(
 ): Promise<{ user: User; token: string } | null> {
   const existing = await findUserByEmail(db, input.email);
   if (existing && !unconfirmedSignUp(existing)) return null;
-  if (existing) {
-    const [user] = await db.update(users).set({ passwordHash, ...profileColumns(input) }).where(eq(users.id, existing.id)).returning();
-    const token = await createLinkToken(db, user!.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS, new Date(), mailStatement(user!, mailFor));
-    return { user: user!, token };
-  }
-  const id = randomSecret(15);
-  const [user] = await db
-    .insert(users)
-    .values({ id, email: input.email, passwordHash, role: 'participant', ...profileColumns(input) })
-    .onConflictDoNothing()
-    .returning();
+  const columns = { passwordHash, ...profileColumns(input) };
+  const [user] = existing
+    ? await db.update(users).set(columns).where(eq(users.id, existing.id)).returning()
+    : await db
+        .insert(users)
+        .values({ id: randomSecret(15), email: input.email, role: 'participant', ...columns })
+        .onConflictDoNothing()
+        .returning();
   if (!user) return null;
   const token = await createLinkToken(db, user.id, 'verify-email', EMAIL_VERIFICATION_LIFETIME_MS, new Date(), mailStatement(user, mailFor));
   return { user, token };
